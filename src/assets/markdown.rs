@@ -1,0 +1,113 @@
+//! Markdown and MDX: text split into sections by heading, with the heading path as the scope.
+
+use super::Segment;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Splits a Markdown document into segments: one per block of text (paragraph, list item,
+/// heading, table cell), each carrying the path of headings above it.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    let mut current: Option<Segment> = None;
+    let mut in_heading: Option<HeadingLevel> = None;
+    let mut heading_text = String::new();
+    let mut skip_depth = 0usize;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                skip_depth += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut current, &mut out);
+                in_heading = Some(level);
+                heading_text.clear();
+                current = Some(Segment::new(scope(&headings), range.start));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(level) = in_heading.take() {
+                    while headings.last().is_some_and(|(l, _)| *l >= level) {
+                        headings.pop();
+                    }
+                    headings.push((level, heading_text.trim().to_string()));
+                    if let Some(seg) = current.as_mut() {
+                        seg.scope = scope(&headings);
+                    }
+                }
+                flush(&mut current, &mut out);
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::BlockQuote(_))
+                if current.is_none() =>
+            {
+                current = Some(Segment::new(scope(&headings), range.start));
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => flush(&mut current, &mut out),
+            Event::Text(t) | Event::Code(t) if skip_depth == 0 => {
+                if in_heading.is_some() {
+                    heading_text.push_str(&t);
+                }
+                let seg =
+                    current.get_or_insert_with(|| Segment::new(scope(&headings), range.start));
+                // The text maps to its source when it is the source verbatim; otherwise to its start.
+                let source = &text[range.clone()];
+                let offset = if source.contains(t.as_ref()) {
+                    range.start + source.find(t.as_ref()).unwrap_or(0)
+                } else {
+                    range.start
+                };
+                seg.push(&t, offset, range.end);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(seg) = current.as_mut() {
+                    seg.push_space();
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn scope(headings: &[(HeadingLevel, String)]) -> Vec<String> {
+    headings.iter().map(|(_, t)| t.clone()).collect()
+}
+
+fn flush(current: &mut Option<Segment>, out: &mut Vec<Segment>) {
+    if let Some(seg) = current.take()
+        && !seg.text.trim().is_empty()
+    {
+        out.push(seg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_carry_their_heading_path() {
+        let md = "# Нұсқаулық\n\nКіріспе.\n\n## Жасанды интеллект\n\nБұл құрылғы **жасанды интеллектті** пайдаланады.\n\n```\ncode is skipped\n```\n";
+        let segs = segments(md);
+        let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Нұсқаулық",
+                "Кіріспе.",
+                "Жасанды интеллект",
+                "Бұл құрылғы жасанды интеллектті пайдаланады."
+            ]
+        );
+        assert_eq!(segs[3].scope, ["Нұсқаулық", "Жасанды интеллект"]);
+        let bold = segs[3].text.find("жасанды").unwrap();
+        assert_eq!(&md[segs[3].source_offset(bold)..][..14], "жасанды");
+    }
+}

@@ -1,0 +1,165 @@
+//! Text normalisation before lexicon matching, keeping a map back to the original byte offsets:
+//! NFC, soft hyphens and zero-width characters removed, NBSP as a space, hyphen variants as `-`,
+//! and Latin look-alike letters inside Cyrillic words folded to Cyrillic.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Normalised text and, for each of its chars, the byte offset of its source in the original.
+pub struct Normalized {
+    pub text: String,
+    /// (offset in `text`, offset in the original) for every char of `text`.
+    map: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// The original byte offset of a byte offset in the normalised text.
+    pub fn original(&self, offset: usize) -> usize {
+        match self.map.binary_search_by_key(&offset, |&(n, _)| n) {
+            Ok(i) => self.map[i].1,
+            Err(i) if i < self.map.len() => self.map[i].1,
+            Err(_) => self.original_len,
+        }
+    }
+
+    /// The original byte range of a normalised range.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.original(start), self.original(end))
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// Latin letters that look like Cyrillic ones, as typed by mistake inside Cyrillic words.
+fn cyrillic_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'e' => 'е',
+        'o' => 'о',
+        'p' => 'р',
+        'c' => 'с',
+        'x' => 'х',
+        'y' => 'у',
+        'i' => 'і',
+        'k' => 'к',
+        'A' => 'А',
+        'E' => 'Е',
+        'O' => 'О',
+        'P' => 'Р',
+        'C' => 'С',
+        'X' => 'Х',
+        'H' => 'Н',
+        'K' => 'К',
+        'M' => 'М',
+        'T' => 'Т',
+        'B' => 'В',
+        'I' => 'І',
+        _ => return None,
+    })
+}
+
+fn fold(c: char) -> Option<char> {
+    match c {
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => Some(' '),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => Some('-'),
+        '\u{2019}' | '\u{02BC}' | '\u{2018}' => Some('\''),
+        _ => Some(c),
+    }
+}
+
+/// Normalises `input` for matching.
+pub fn normalize(input: &str) -> Normalized {
+    let mut text = String::with_capacity(input.len());
+    let mut map = Vec::with_capacity(input.len());
+    let mut chars = input.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        // A base char with its combining marks is composed as one cluster.
+        if chars.peek().is_some_and(|&(_, n)| is_combining_mark(n)) {
+            let mut cluster = String::from(c);
+            while let Some(&(_, n)) = chars.peek() {
+                if !is_combining_mark(n) {
+                    break;
+                }
+                cluster.push(n);
+                chars.next();
+            }
+            for composed in cluster.nfc() {
+                map.push((text.len(), at));
+                text.push(composed);
+            }
+            continue;
+        }
+        if let Some(f) = fold(c) {
+            map.push((text.len(), at));
+            text.push(f);
+        }
+    }
+    let (text, map) = fold_lookalikes(text, map);
+    Normalized {
+        text,
+        map,
+        original_len: input.len(),
+    }
+}
+
+/// Replaces Latin look-alikes inside words that are otherwise Cyrillic, keeping each char's
+/// original offset.
+fn fold_lookalikes(text: String, map: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>) {
+    if !text.chars().any(is_cyrillic) || !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return (text, map);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut out_map = Vec::with_capacity(map.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && chars[j].is_alphanumeric() {
+            j += 1;
+        }
+        let word = &chars[i..j.max(i + 1).min(chars.len())];
+        let cyr = word.iter().filter(|&&c| is_cyrillic(c)).count();
+        let latin = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let fold = cyr > 0 && latin > 0 && cyr >= latin;
+        for (k, &c) in word.iter().enumerate() {
+            out_map.push((out.len(), map[i + k].1));
+            out.push(if fold {
+                cyrillic_lookalike(c).unwrap_or(c)
+            } else {
+                c
+            });
+        }
+        i += word.len();
+    }
+    (out, out_map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_soft_hyphens_and_maps_offsets_back() {
+        let src = "жасан\u{00AD}ды интеллект";
+        let n = normalize(src);
+        assert_eq!(n.text, "жасанды интеллект");
+        let start = n.text.find("интеллект").unwrap();
+        assert_eq!(&src[n.original(start)..], "интеллект");
+    }
+
+    #[test]
+    fn folds_hyphens_spaces_and_lookalikes() {
+        let n = normalize("ЖИ\u{2011}мен\u{00A0}жасалған, иcкусственный");
+        assert_eq!(n.text, "ЖИ-мен жасалған, искусственный");
+    }
+
+    #[test]
+    fn composes_decomposed_letters() {
+        let n = normalize("и\u{0306}");
+        assert_eq!(n.text, "й");
+    }
+}

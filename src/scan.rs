@@ -1,0 +1,213 @@
+//! The scan: discovery, then one read and at most one parse per file in parallel, then the facts
+//! merged into an [`Inventory`] sorted by path and line (identical for any number of threads).
+
+use crate::assets;
+use crate::config::Config;
+use crate::detect::{code, manifest};
+use crate::knowledge::Knowledge;
+use crate::model::{Component, ComponentHit, Disclosure, FileFacts, Note};
+use crate::workspace::{self, FileEntry, FileKind};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Everything a scan found, merged and sorted.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    pub root: PathBuf,
+    pub files: usize,
+    pub components: Vec<Component>,
+    pub disclosures: Vec<Disclosure>,
+    pub notes: Vec<Note>,
+    /// The text of every file that produced a fact, for diagnostics with snippets.
+    pub sources: HashMap<String, Arc<str>>,
+}
+
+/// How many bytes are sniffed for a NUL to decide that a file is binary.
+const SNIFF_LEN: usize = 8192;
+
+/// Scans the trees at `starts` with `config`, on `jobs` threads; paths are reported relative to
+/// `root`.
+pub fn scan(
+    root: &Path,
+    starts: &[PathBuf],
+    config: &Config,
+    knowledge: &Knowledge,
+    jobs: usize,
+) -> Inventory {
+    let discovery = workspace::discover(root, starts, config, jobs);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build();
+    let run = || {
+        discovery
+            .files
+            .par_iter()
+            .map(|f| scan_file(f, config, knowledge))
+            .collect::<Vec<_>>()
+    };
+    let results = match &pool {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
+    };
+    let mut inventory = Inventory {
+        root: root.to_path_buf(),
+        files: discovery.files.len(),
+        notes: discovery.notes,
+        ..Inventory::default()
+    };
+    let mut hits = Vec::new();
+    for (rel, facts, source) in results {
+        if let Some(source) = source
+            && (!facts.components.is_empty() || !facts.disclosures.is_empty())
+        {
+            inventory.sources.insert(rel, source);
+        }
+        hits.extend(facts.components);
+        inventory.disclosures.extend(facts.disclosures);
+        inventory.notes.extend(facts.notes);
+    }
+    inventory.components = merge_components(hits);
+    inventory.disclosures.sort_by(|a, b| {
+        a.location
+            .cmp(&b.location)
+            .then(a.language.cmp(&b.language))
+    });
+    inventory.notes.sort();
+    inventory.notes.dedup();
+    inventory
+}
+
+/// Reads one file once and extracts its facts.
+fn scan_file(
+    entry: &FileEntry,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> (String, FileFacts, Option<Arc<str>>) {
+    let rel = entry.rel.clone();
+    if entry.size > config.max_file_size {
+        let note = format!(
+            "skipped: {} bytes is over the size limit of {} bytes (max-file-size)",
+            entry.size, config.max_file_size
+        );
+        return (rel.clone(), FileFacts::note(&rel, note), None);
+    }
+    let bytes = match std::fs::read(&entry.abs) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                rel.clone(),
+                FileFacts::note(&rel, format!("not read: {e}")),
+                None,
+            );
+        }
+    };
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+        if entry.kind == FileKind::MaybeScript {
+            return (rel, FileFacts::default(), None);
+        }
+        return (
+            rel.clone(),
+            FileFacts::note(&rel, "skipped: binary content"),
+            None,
+        );
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    let (text, mut notes): (String, Vec<Note>) = match String::from_utf8(bytes) {
+        Ok(t) => (t, Vec::new()),
+        Err(e) => (
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            vec![Note {
+                path: rel.clone(),
+                message: format!(
+                    "not valid UTF-8 at byte {}; read with replacement characters",
+                    e.utf8_error().valid_up_to()
+                ),
+            }],
+        ),
+    };
+    let mut facts = extract(entry, &rel, &text, config, knowledge);
+    notes.append(&mut facts.notes);
+    facts.notes = notes;
+    (rel, facts, Some(Arc::from(text)))
+}
+
+/// Dispatches a file's text to the extractor for its kind.
+fn extract(
+    entry: &FileEntry,
+    rel: &str,
+    text: &str,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> FileFacts {
+    match entry.kind {
+        FileKind::Manifest(kind) => {
+            let m = manifest::extract(kind, rel, text, &knowledge.signals);
+            FileFacts {
+                components: m.hits,
+                notes: m.notes,
+                ..FileFacts::default()
+            }
+        }
+        FileKind::Source(lang) => source(lang, rel, text, knowledge),
+        FileKind::MaybeScript => {
+            match code::Language::from_shebang(text.lines().next().unwrap_or("")) {
+                Some(lang) => source(lang, rel, text, knowledge),
+                None => FileFacts::default(),
+            }
+        }
+        FileKind::Asset(format) => {
+            let segments = assets::segments(format, text);
+            let channel = knowledge.channels.channel_of(rel, config);
+            let lang = assets::language::from_path(rel);
+            FileFacts {
+                disclosures: assets::disclosures(
+                    rel,
+                    text,
+                    &segments,
+                    lang,
+                    channel,
+                    &knowledge.lexicon,
+                ),
+                ..FileFacts::default()
+            }
+        }
+    }
+}
+
+fn source(lang: code::Language, rel: &str, text: &str, knowledge: &Knowledge) -> FileFacts {
+    FileFacts {
+        components: code::extract(lang, rel, text, &knowledge.signals, &knowledge.queries),
+        ..FileFacts::default()
+    }
+}
+
+/// Merges evidence per (ecosystem, name); the kind is the most specific any evidence shows.
+fn merge_components(hits: Vec<ComponentHit>) -> Vec<Component> {
+    let mut merged: BTreeMap<(String, String), Component> = BTreeMap::new();
+    for hit in hits {
+        let c = merged
+            .entry((hit.ecosystem.clone(), hit.name.clone()))
+            .or_insert_with(|| Component {
+                name: hit.name.clone(),
+                kind: hit.kind,
+                ecosystem: hit.ecosystem.clone(),
+                evidence: Vec::new(),
+            });
+        if hit.kind.specificity() > c.kind.specificity() {
+            c.kind = hit.kind;
+        }
+        c.evidence.push(hit.evidence);
+    }
+    let mut components: Vec<Component> = merged.into_values().collect();
+    for c in &mut components {
+        c.evidence.sort();
+        c.evidence.dedup();
+    }
+    components.sort_by(|a, b| (&a.name, &a.ecosystem).cmp(&(&b.name, &b.ecosystem)));
+    components
+}

@@ -1,0 +1,174 @@
+//! Discovery of the files to scan (`ignore`'s parallel walker, `.gitignore` honoured, generated
+//! folders skipped) and their classification.
+
+use crate::assets::AssetFormat;
+use crate::config::Config;
+use crate::detect::code::Language;
+use crate::detect::manifest::ManifestKind;
+use crate::model::Note;
+use ignore::{WalkBuilder, WalkState};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Folders skipped by default (`default-excludes: false` in the config scans them).
+pub const DEFAULT_EXCLUDED_DIRS: [&str; 27] = [
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    "bower_components",
+    "vendor",
+    "target",
+    "dist",
+    "build",
+    "out",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".next",
+    ".nuxt",
+    ".gradle",
+    ".idea",
+    "Pods",
+    ".dart_tool",
+    "DerivedData",
+    "coverage",
+    ".terraform",
+    "site-packages",
+    ".cache",
+];
+
+/// What a file is to the scan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileKind {
+    Manifest(ManifestKind),
+    Source(Language),
+    Asset(AssetFormat),
+    /// No extension: a script if its shebang names a supported interpreter.
+    MaybeScript,
+}
+
+/// A file selected for the scan.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileEntry {
+    /// Path relative to the scanned root, with `/`.
+    pub rel: String,
+    pub abs: PathBuf,
+    pub kind: FileKind,
+    pub size: u64,
+}
+
+/// The files of a tree, sorted by path, and notes about what could not be listed.
+pub struct Discovery {
+    pub files: Vec<FileEntry>,
+    pub notes: Vec<Note>,
+}
+
+/// Classifies a file by its relative path; `None` for files the scan does not read.
+pub fn classify(rel: &str, config: &Config) -> Option<FileKind> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if let Some(kind) = ManifestKind::from_file_name(name) {
+        return Some(FileKind::Manifest(kind));
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if let Some(lang) = ext.as_deref().and_then(Language::from_extension) {
+        return Some(FileKind::Source(lang));
+    }
+    if let Some(format) = AssetFormat::from_file_name(name) {
+        return Some(FileKind::Asset(format));
+    }
+    if config.asset_include.is_match(rel) {
+        return Some(FileKind::Asset(AssetFormat::PlainText));
+    }
+    if ext.is_none() && !name.starts_with('.') {
+        return Some(FileKind::MaybeScript);
+    }
+    None
+}
+
+/// Lists the files under `starts` to scan; paths are reported relative to `root`.
+pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -> Discovery {
+    let files = Mutex::new(Vec::new());
+    let notes = Mutex::new(Vec::new());
+    let default_excludes = config.default_excludes;
+    let mut builder = WalkBuilder::new(starts.first().map_or(root, PathBuf::as_path));
+    for extra in starts.iter().skip(1) {
+        builder.add(extra);
+    }
+    let walker = builder
+        .hidden(false)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .require_git(false)
+        .follow_links(false)
+        .threads(jobs.max(1))
+        .filter_entry(move |e| {
+            !(default_excludes
+                && e.depth() > 0
+                && e.file_type().is_some_and(|t| t.is_dir())
+                && e.file_name()
+                    .to_str()
+                    .is_some_and(|n| DEFAULT_EXCLUDED_DIRS.contains(&n)))
+        })
+        .build_parallel();
+    walker.run(|| {
+        let files = &files;
+        let notes = &notes;
+        Box::new(move |result| {
+            let entry = match result {
+                Ok(e) => e,
+                Err(err) => {
+                    let path = match &err {
+                        ignore::Error::WithPath { path, .. } => relative(root, path),
+                        _ => String::new(),
+                    };
+                    notes.lock().expect("notes lock").push(Note {
+                        path,
+                        message: format!("not read: {err}"),
+                    });
+                    return WalkState::Continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                return WalkState::Continue;
+            }
+            let rel = relative(root, entry.path());
+            if config.exclude.is_match(&rel) {
+                return WalkState::Continue;
+            }
+            if let Some(kind) = classify(&rel, config) {
+                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                files.lock().expect("files lock").push(FileEntry {
+                    rel,
+                    abs: entry.into_path(),
+                    kind,
+                    size,
+                });
+            }
+            WalkState::Continue
+        })
+    });
+    let mut files = files.into_inner().expect("files lock");
+    files.sort();
+    let mut notes = notes.into_inner().expect("notes lock");
+    notes.sort();
+    Discovery { files, notes }
+}
+
+/// `path` relative to `root`, with `/` separators (the root itself is `.`).
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s.join("/")
+    }
+}
