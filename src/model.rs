@@ -279,17 +279,35 @@ pub struct Note {
     pub message: String,
 }
 
+/// A syntactic fact a query captured as `@fact.<name>` (a route path, a personal-data field, a
+/// user-facing string, a media output call…), for the modules and rules that interpret it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CodeFact {
+    /// The capture name without the `fact.` prefix, e.g. `route.path`.
+    pub name: String,
+    /// The captured text (string quotes kept as written).
+    pub text: String,
+    pub location: Location,
+    /// Byte range of the enclosing function or method, if any: facts in the same function are
+    /// "near" each other.
+    pub scope: Option<(usize, usize)>,
+}
+
 /// Everything extracted from one file.
 #[derive(Debug, Default)]
 pub struct FileFacts {
     pub components: Vec<ComponentHit>,
     pub disclosures: Vec<Disclosure>,
+    pub code_facts: Vec<CodeFact>,
     pub notes: Vec<Note>,
 }
 
 impl FileFacts {
     pub fn is_empty(&self) -> bool {
-        self.components.is_empty() && self.disclosures.is_empty() && self.notes.is_empty()
+        self.components.is_empty()
+            && self.disclosures.is_empty()
+            && self.code_facts.is_empty()
+            && self.notes.is_empty()
     }
 
     pub fn note(path: &str, message: impl Into<String>) -> FileFacts {

@@ -5,7 +5,7 @@ use crate::assets;
 use crate::config::Config;
 use crate::detect::{code, manifest};
 use crate::knowledge::Knowledge;
-use crate::model::{Component, ComponentHit, Disclosure, FileFacts, Note};
+use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Note};
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +19,8 @@ pub struct Inventory {
     pub files: usize,
     pub components: Vec<Component>,
     pub disclosures: Vec<Disclosure>,
+    /// Facts the code queries captured (`@fact.<name>`), sorted by location.
+    pub code_facts: Vec<CodeFact>,
     pub notes: Vec<Note>,
     /// The text of every file that produced a fact, for diagnostics with snippets.
     pub sources: HashMap<String, Arc<str>>,
@@ -66,6 +68,7 @@ pub fn scan(
         }
         hits.extend(facts.components);
         inventory.disclosures.extend(facts.disclosures);
+        inventory.code_facts.extend(facts.code_facts);
         inventory.notes.extend(facts.notes);
     }
     inventory.components = merge_components(hits);
@@ -74,6 +77,9 @@ pub fn scan(
             .cmp(&b.location)
             .then(a.language.cmp(&b.language))
     });
+    inventory
+        .code_facts
+        .sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
     inventory.notes.sort();
     inventory.notes.dedup();
     inventory
@@ -180,8 +186,10 @@ fn extract(
 }
 
 fn source(lang: code::Language, rel: &str, text: &str, knowledge: &Knowledge) -> FileFacts {
+    let found = code::extract(lang, rel, text, &knowledge.signals, &knowledge.queries);
     FileFacts {
-        components: code::extract(lang, rel, text, &knowledge.signals, &knowledge.queries),
+        components: found.hits,
+        code_facts: found.facts,
         ..FileFacts::default()
     }
 }

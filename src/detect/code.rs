@@ -5,10 +5,16 @@
 //! - `@import`: a module specifier (string quotes are stripped); looked up in the signal catalogue
 //!   for the language's ecosystems.
 //! - `@call`: a callee expression; its dotted tail is matched against the catalogue's calls.
+//! - `@fact.<name>`: any other syntactic fact (a route path, a personal-data field name, a UI
+//!   string, a media output call), returned as a [`CodeFact`] for other modules to interpret.
+//! - Captures starting with `_` are helpers for predicates and are ignored.
+//!
+//! A file is parsed only if it contains a literal of the signal catalogue or one listed in a
+//! query file's `; prefilter: word word …` comment lines (for queries of non-AI facts).
 
 use crate::detect::signals::Signals;
 use crate::knowledge::{self, KnowledgeError};
-use crate::model::{ComponentHit, Detector, Evidence};
+use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
 use aho_corasick::AhoCorasick;
 use std::cell::RefCell;
@@ -161,6 +167,8 @@ struct LanguageQuery {
     query: Query,
     import: Option<u32>,
     call: Option<u32>,
+    /// Capture index → fact name, for `@fact.<name>` captures.
+    facts: HashMap<u32, String>,
 }
 
 /// All queries, compiled once, and the literal prefilter that decides which files to parse.
@@ -172,11 +180,13 @@ pub struct CodeQueries {
 impl CodeQueries {
     pub fn load(signals: &Signals) -> Result<CodeQueries, KnowledgeError> {
         let mut queries = HashMap::new();
+        let mut literals = signals.literals();
         for lang in Language::ALL {
             let mut source = String::new();
             let mut origins = Vec::new();
             for dir in lang.query_dirs() {
                 for f in knowledge::query_files(dir) {
+                    literals.extend(prefilter_literals(f.text));
                     origins.push((source.len(), f.path.clone()));
                     source.push_str(f.text);
                     source.push('\n');
@@ -199,20 +209,26 @@ impl CodeQueries {
             })?;
             let index = |name: &str| query.capture_index_for_name(name);
             let (import, call) = (index("import"), index("call"));
+            let facts = query
+                .capture_names()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
+                .collect();
             queries.insert(
                 lang,
                 LanguageQuery {
                     query,
                     import,
                     call,
+                    facts,
                 },
             );
         }
-        let prefilter =
-            AhoCorasick::new(signals.literals()).map_err(|e| KnowledgeError::Invalid {
-                file: "rules/signals".into(),
-                message: format!("cannot build the literal prefilter: {e}"),
-            })?;
+        let prefilter = AhoCorasick::new(literals).map_err(|e| KnowledgeError::Invalid {
+            file: "rules/signals".into(),
+            message: format!("cannot build the literal prefilter: {e}"),
+        })?;
         Ok(CodeQueries { queries, prefilter })
     }
 
@@ -226,23 +242,56 @@ impl CodeQueries {
     }
 }
 
+/// The words of a query file's `; prefilter:` comment lines.
+fn prefilter_literals(query: &str) -> Vec<String> {
+    query
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("; prefilter:"))
+        .flat_map(|l| l.split_whitespace().map(str::to_string))
+        .collect()
+}
+
 thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
 }
 
-/// Parses `text` and returns the component evidence the language's queries reveal.
+/// What the queries found in one source file.
+#[derive(Debug, Default)]
+pub struct SourceFacts {
+    pub hits: Vec<ComponentHit>,
+    pub facts: Vec<CodeFact>,
+}
+
+/// The byte range of the nearest enclosing function or method of a node.
+fn enclosing_function(node: tree_sitter::Node) -> Option<(usize, usize)> {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        let kind = n.kind();
+        if kind.contains("function")
+            || kind.contains("method")
+            || kind == "lambda"
+            || kind == "closure_expression"
+        {
+            return Some((n.start_byte(), n.end_byte()));
+        }
+        current = n.parent();
+    }
+    None
+}
+
+/// Parses `text` and returns the component evidence and code facts the language's queries reveal.
 pub fn extract(
     lang: Language,
     path: &str,
     text: &str,
     signals: &Signals,
     queries: &CodeQueries,
-) -> Vec<ComponentHit> {
+) -> SourceFacts {
     let Some(lq) = queries.queries.get(&lang) else {
-        return Vec::new();
+        return SourceFacts::default();
     };
     if !queries.is_candidate(text.as_bytes()) {
-        return Vec::new();
+        return SourceFacts::default();
     }
     let Some(tree) = PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
@@ -254,11 +303,12 @@ pub fn extract(
         });
         parser.parse(text, None)
     }) else {
-        return Vec::new();
+        return SourceFacts::default();
     };
     let index = LineIndex::new(text);
     let mut imports = Vec::new();
     let mut calls = Vec::new();
+    let mut facts = Vec::new();
     let mut cursor = QueryCursor::new();
     let mut matches = cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
     while let Some(m) = matches.next() {
@@ -284,6 +334,13 @@ pub fn extract(
             } else if Some(cap.index) == lq.call {
                 let callee: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
                 calls.push((callee, node.start_byte(), node.end_byte()));
+            } else if let Some(name) = lq.facts.get(&cap.index) {
+                facts.push(CodeFact {
+                    name: name.clone(),
+                    text: raw.to_string(),
+                    location: index.location(path, node.start_byte(), node.end_byte()),
+                    scope: enclosing_function(node),
+                });
             }
         }
     }
@@ -317,5 +374,7 @@ pub fn extract(
         }
     }
     hits.extend(imports);
-    hits
+    facts.sort();
+    facts.dedup();
+    SourceFacts { hits, facts }
 }
