@@ -265,6 +265,9 @@ pub struct Disclosure {
     pub scope: String,
     #[serde(skip)]
     pub location: Location,
+    /// The passage's text, for predicates that read it (deadlines, …).
+    #[serde(skip)]
+    pub text: String,
     /// The first line of the passage (its heading, for a section).
     #[serde(skip)]
     pub head: Location,

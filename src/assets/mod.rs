@@ -148,7 +148,12 @@ pub fn disclosures(
             end: seg.end,
             first_hit: None,
             hits: Vec::new(),
+            text: String::new(),
         });
+        if !passage.text.is_empty() {
+            passage.text.push('\n');
+        }
+        passage.text.push_str(&seg.text);
         passage.start = passage.start.min(seg.start);
         passage.end = passage.end.max(seg.end);
         let norm = normalize::normalize(&seg.text);
@@ -184,6 +189,7 @@ pub fn disclosures(
                 scope: scope.join(" › "),
                 location,
                 head,
+                text: p.text,
                 hits: p.hits,
             }
         })
@@ -195,6 +201,7 @@ struct Passage {
     end: usize,
     first_hit: Option<usize>,
     hits: Vec<ConceptHit>,
+    text: String,
 }
 
 /// How many heading levels identify a passage: the top-level sections, or the sections below
