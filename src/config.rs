@@ -415,3 +415,89 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     }
     Some((y, m, d))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Box<YamlError>> {
+        Config::parse(
+            ".aidisclose.yml",
+            text,
+            Knowledge::embedded().expect("knowledge"),
+        )
+    }
+
+    #[test]
+    fn empty_file_gives_the_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c.languages, [Lang::Kk, Lang::Ru]);
+        assert_eq!(c.jurisdictions, ["kz"]);
+        assert_eq!(c.fail_on, FailOn::Error);
+        assert_eq!(c.products.len(), 1);
+    }
+
+    #[test]
+    fn full_config_is_read() {
+        let c = parse(
+            "jurisdictions: [kz]\nlanguages: [kk, ru, en]\nfail-on: warning\nproducts:\n  - name: Speaker\n    path: ./device/\n    kind: device\n  - name: App\n    path: app\nassets:\n  include: [\"packaging/**\"]\n  channels:\n    \"docs/legal/**\": legal\nexclude: [\"third_party/**\"]\nmax-file-size: 2048\nrules:\n  kz.consumer.ai-risks-safe-use: warning\nwaivers:\n  - rule: kz.consumer.ai-risks-safe-use\n    paths: [\"tools/**\"]\n    reason: internal tool\n    expires: 2027-01-31\n",
+        )
+        .unwrap();
+        assert_eq!(c.languages, [Lang::Kk, Lang::Ru, Lang::En]);
+        assert_eq!(c.fail_on, FailOn::Warning);
+        assert_eq!(c.products[0].path, "device");
+        assert_eq!(c.products[0].kind, ProductKind::Device);
+        assert_eq!(c.product_of("device/firmware/main.py"), Some(0));
+        assert_eq!(c.product_of("app/src/index.ts"), Some(1));
+        assert_eq!(c.product_of("docs/readme.md"), None);
+        assert!(c.asset_include.is_match("packaging/label.svg"));
+        assert!(c.exclude.is_match("third_party/lib/x.py"));
+        assert_eq!(c.max_file_size, 2048);
+        assert_eq!(
+            c.severity_of("kz.consumer.ai-risks-safe-use", Severity::Error),
+            Some(Severity::Warning)
+        );
+        assert_eq!(c.waivers[0].expires.as_deref(), Some("2027-01-31"));
+        assert_eq!(c.waivers[0].line, 19);
+    }
+
+    #[test]
+    fn unknown_language_is_pointed_at() {
+        let err = parse("languages: [kk, rus]\n").unwrap_err();
+        assert_eq!(err.message, "unknown language `rus`");
+        assert_eq!(err.line, 1);
+        assert_eq!(err.help.as_deref(), Some("did you mean `ru`?"));
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_at_its_line() {
+        let err = parse("languages: [kk]\nfail-on: sometimes\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("sometimes"), "{}", err.message);
+    }
+
+    #[test]
+    fn waiver_needs_a_real_date_and_a_reason() {
+        let err = parse("waivers:\n  - rule: kz.consumer.ai-risks-safe-use\n    reason: x\n    expires: 31.01.2027\n").unwrap_err();
+        assert_eq!(err.message, "`31.01.2027` is not a date");
+        assert_eq!(err.line, 4);
+        let err = parse("waivers:\n  - rule: kz.consumer.ai-risks-safe-use\n    reason: \" \"\n")
+            .unwrap_err();
+        assert_eq!(err.message, "a waiver needs a reason");
+    }
+
+    #[test]
+    fn invalid_glob_is_reported() {
+        let err = parse("exclude: [\"src/[a\"]\n").unwrap_err();
+        assert!(err.message.starts_with("invalid glob"), "{}", err.message);
+    }
+
+    #[test]
+    fn fail_on_thresholds() {
+        assert!(FailOn::Error.fails(Severity::Error));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(FailOn::Note.fails(Severity::Note));
+        assert!(!FailOn::Never.fails(Severity::Error));
+    }
+}
