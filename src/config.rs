@@ -2,6 +2,7 @@
 //! spans, and defaults.
 
 use crate::knowledge::Knowledge;
+use crate::limits::Limits;
 use crate::model::{Channel, Lang, Severity};
 use crate::yaml::{self, YamlError};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -9,6 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// File names looked for in each directory, in this order.
 pub const CONFIG_NAMES: [&str; 3] = [".aidisclose.yml", ".aidisclose.yaml", "aidisclose.yml"];
@@ -64,6 +66,9 @@ struct RawConfig {
     exclude: Option<Vec<Spanned<String>>>,
     default_excludes: Option<bool>,
     max_file_size: Option<u64>,
+    max_line_length: Option<usize>,
+    parse_timeout_ms: Option<u64>,
+    max_nesting: Option<usize>,
     rules: Option<BTreeMap<String, RuleSetting>>,
     waivers: Option<Vec<RawWaiver>>,
 }
@@ -130,7 +135,7 @@ pub struct Config {
     pub channels: Vec<(globset::GlobMatcher, Channel)>,
     pub exclude: GlobSet,
     pub default_excludes: bool,
-    pub max_file_size: u64,
+    pub limits: Limits,
     pub rules: BTreeMap<String, RuleSetting>,
     pub waivers: Vec<Waiver>,
 }
@@ -151,15 +156,12 @@ impl Default for Config {
             channels: Vec::new(),
             exclude: GlobSet::empty(),
             default_excludes: true,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            limits: Limits::default(),
             rules: BTreeMap::new(),
             waivers: Vec::new(),
         }
     }
 }
-
-/// Files larger than this are skipped with a note (model artifacts are only sniffed).
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 impl Config {
     /// Finds the config file for `start` by walking up its ancestors.
@@ -257,8 +259,18 @@ impl Config {
             config.exclude = v.globs(&exclude)?;
         }
         config.default_excludes = raw.default_excludes.unwrap_or(true);
+        let limits = &mut config.limits;
         if let Some(size) = raw.max_file_size {
-            config.max_file_size = size;
+            limits.max_file_size = v.positive("max-file-size", size)?;
+        }
+        if let Some(len) = raw.max_line_length {
+            limits.max_line_length = v.positive("max-line-length", len)?;
+        }
+        if let Some(ms) = raw.parse_timeout_ms {
+            limits.parse_timeout = Duration::from_millis(v.positive("parse-timeout-ms", ms)?);
+        }
+        if let Some(depth) = raw.max_nesting {
+            limits.max_nesting = v.positive("max-nesting", depth)?;
         }
         let ids = knowledge.rule_ids();
         for (id, setting) in raw.rules.unwrap_or_default() {
@@ -389,6 +401,18 @@ impl Validator<'_> {
         builder
             .build()
             .map_err(|e| self.error((0, 0), format!("invalid globs: {e}"), None))
+    }
+
+    /// A limit must be at least 1.
+    fn positive<T: PartialEq + Default>(&self, key: &str, value: T) -> Result<T, Box<YamlError>> {
+        if value == T::default() {
+            return Err(self.error(
+                self.find_key(key),
+                format!("`{key}` must be at least 1"),
+                None,
+            ));
+        }
+        Ok(value)
     }
 
     fn date(&self, value: Spanned<String>) -> Result<String, Box<YamlError>> {

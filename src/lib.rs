@@ -5,11 +5,13 @@
 
 pub mod assets;
 pub mod config;
+pub mod crash;
 pub mod detect;
 pub mod docs;
 pub mod engine;
 pub mod init;
 pub mod knowledge;
+pub mod limits;
 pub mod model;
 pub mod report;
 pub mod scan;

@@ -72,6 +72,18 @@ struct ScanArgs {
     /// Write the report to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Skip files larger than this many bytes (overrides the config's max-file-size).
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    max_file_size: Option<u64>,
+    /// Do not parse source files with a longer line, in bytes (overrides max-line-length).
+    #[arg(long, value_name = "BYTES", value_parser = positive_usize)]
+    max_line_length: Option<usize>,
+    /// Stop parsing a source file after this many milliseconds (overrides parse-timeout-ms).
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    parse_timeout_ms: Option<u64>,
+    /// Do not read structured assets deeper than this nesting (overrides max-nesting).
+    #[arg(long, value_name = "DEPTH", value_parser = positive_usize)]
+    max_nesting: Option<usize>,
 }
 
 #[derive(Args)]
@@ -89,6 +101,14 @@ struct InventoryArgs {
     scan: ScanArgs,
 }
 
+fn positive_usize(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (kk, ru or en)"))
 }
@@ -97,17 +117,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 type Failure = miette::Report;
 
 fn main() -> ExitCode {
-    std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        eprintln!(
-            "aidisclose: internal error: {what}\nThis is a bug; please report it with the command you ran."
-        );
-    }));
+    aidisclose::crash::install_hook();
+    aidisclose::crash::guard(cli_main)
+}
+
+fn cli_main() -> ExitCode {
     let cli = Cli::parse();
     let color =
         !cli.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
@@ -125,7 +139,7 @@ fn main() -> ExitCode {
             if handler.render_report(&mut out, report.as_ref()).is_err() {
                 out = format!("error: {report}\n");
             }
-            eprint!("{out}");
+            let _ = std::io::stderr().lock().write_all(out.as_bytes());
             ExitCode::from(2)
         }
     }
@@ -239,6 +253,19 @@ fn request(
     };
     if let Some(langs) = args.languages {
         config.languages = langs;
+    }
+    let limits = &mut config.limits;
+    if let Some(size) = args.max_file_size {
+        limits.max_file_size = size;
+    }
+    if let Some(len) = args.max_line_length {
+        limits.max_line_length = len;
+    }
+    if let Some(ms) = args.parse_timeout_ms {
+        limits.parse_timeout = std::time::Duration::from_millis(ms);
+    }
+    if let Some(depth) = args.max_nesting {
+        limits.max_nesting = depth;
     }
     if let Some(js) = args.jurisdiction {
         let packs = knowledge.packs();

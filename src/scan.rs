@@ -9,6 +9,7 @@ use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Not
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -92,14 +93,11 @@ fn scan_file(
     knowledge: &Knowledge,
 ) -> (String, FileFacts, Option<Arc<str>>) {
     let rel = entry.rel.clone();
-    if entry.size > config.max_file_size {
-        let note = format!(
-            "skipped: {} bytes is over the size limit of {} bytes (max-file-size)",
-            entry.size, config.max_file_size
-        );
+    let limits = &config.limits;
+    if let Some(note) = limits.size_note(entry.size) {
         return (rel.clone(), FileFacts::note(&rel, note), None);
     }
-    let bytes = match std::fs::read(&entry.abs) {
+    let bytes = match read_bounded(&entry.abs, limits.max_file_size) {
         Ok(b) => b,
         Err(e) => {
             return (
@@ -109,37 +107,73 @@ fn scan_file(
             );
         }
     };
-    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
-        if entry.kind == FileKind::MaybeScript {
-            return (rel, FileFacts::default(), None);
+    // The file grew after it was listed.
+    if let Some(note) = limits.size_note(bytes.len() as u64) {
+        return (rel.clone(), FileFacts::note(&rel, note), None);
+    }
+    let (text, mut notes) = match decode(&rel, bytes) {
+        Some(decoded) => decoded,
+        None if entry.kind == FileKind::MaybeScript => return (rel, FileFacts::default(), None),
+        None => {
+            return (
+                rel.clone(),
+                FileFacts::note(&rel, "skipped: binary content"),
+                None,
+            );
         }
-        return (
-            rel.clone(),
-            FileFacts::note(&rel, "skipped: binary content"),
-            None,
-        );
+    };
+    let mut facts = extract(entry, &rel, &text, config, knowledge);
+    notes.append(&mut facts.notes);
+    facts.notes = notes;
+    (rel, facts, Some(Arc::from(text)))
+}
+
+/// Reads at most `max + 1` bytes of a file, so that a file that grows while it is read cannot
+/// exhaust memory.
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The text of a file: UTF-8 (a BOM is dropped; invalid bytes are replaced, with a note) or
+/// UTF-16 with a BOM; `None` for binary content (a NUL byte in the first bytes; UTF-16 without
+/// a BOM counts as binary).
+fn decode(rel: &str, bytes: Vec<u8>) -> Option<(String, Vec<Note>)> {
+    let utf16 = match bytes.get(..2) {
+        Some(b"\xFF\xFE") => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some(b"\xFE\xFF") => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return Some((text, Vec::new()));
+    }
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+        return None;
     }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
-    let (text, mut notes): (String, Vec<Note>) = match String::from_utf8(bytes) {
+    Some(match String::from_utf8(bytes) {
         Ok(t) => (t, Vec::new()),
         Err(e) => (
             String::from_utf8_lossy(e.as_bytes()).into_owned(),
             vec![Note {
-                path: rel.clone(),
+                path: rel.to_string(),
                 message: format!(
                     "not valid UTF-8 at byte {}; read with replacement characters",
                     e.utf8_error().valid_up_to()
                 ),
             }],
         ),
-    };
-    let mut facts = extract(entry, &rel, &text, config, knowledge);
-    notes.append(&mut facts.notes);
-    facts.notes = notes;
-    (rel, facts, Some(Arc::from(text)))
+    })
 }
 
 /// Dispatches a file's text to the extractor for its kind.
@@ -159,15 +193,15 @@ fn extract(
                 ..FileFacts::default()
             }
         }
-        FileKind::Source(lang) => source(lang, rel, text, knowledge),
+        FileKind::Source(lang) => source(lang, rel, text, config, knowledge),
         FileKind::MaybeScript => {
             match code::Language::from_shebang(text.lines().next().unwrap_or("")) {
-                Some(lang) => source(lang, rel, text, knowledge),
+                Some(lang) => source(lang, rel, text, config, knowledge),
                 None => FileFacts::default(),
             }
         }
         FileKind::Asset(format) => {
-            let segments = assets::segments(format, text);
+            let segments = assets::segments(format, text, &config.limits);
             let channel = knowledge.channels.channel_of(rel, config);
             let lang = assets::language::from_path(rel);
             FileFacts {
@@ -185,11 +219,37 @@ fn extract(
     }
 }
 
-fn source(lang: code::Language, rel: &str, text: &str, knowledge: &Knowledge) -> FileFacts {
-    let found = code::extract(lang, rel, text, &knowledge.signals, &knowledge.queries);
+fn source(
+    lang: code::Language,
+    rel: &str,
+    text: &str,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> FileFacts {
+    let limits = &config.limits;
+    if let Some(note) = limits.line_note(text) {
+        return FileFacts::note(rel, note);
+    }
+    let found = code::extract(
+        lang,
+        rel,
+        text,
+        &knowledge.signals,
+        &knowledge.queries,
+        limits.parse_timeout,
+    );
+    let notes = if found.timed_out {
+        vec![Note {
+            path: rel.to_string(),
+            message: limits.timeout_note(),
+        }]
+    } else {
+        Vec::new()
+    };
     FileFacts {
         components: found.hits,
         code_facts: found.facts,
+        notes,
         ..FileFacts::default()
     }
 }

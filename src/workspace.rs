@@ -133,11 +133,26 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
                     return WalkState::Continue;
                 }
             };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
+            let Some(file_type) = entry.file_type() else {
+                return WalkState::Continue;
+            };
+            if file_type.is_dir() {
                 return WalkState::Continue;
             }
             let rel = relative(root, entry.path());
             if config.exclude.is_match(&rel) {
+                return WalkState::Continue;
+            }
+            if !file_type.is_file() {
+                let message = if file_type.is_symlink() {
+                    "skipped: symbolic link (not followed)"
+                } else {
+                    "skipped: not a regular file"
+                };
+                notes.lock().expect("notes lock").push(Note {
+                    path: rel,
+                    message: message.into(),
+                });
                 return WalkState::Continue;
             }
             if let Some(kind) = classify(&rel, config) {

@@ -1,21 +1,31 @@
 //! Markdown and MDX: text split into sections by heading, with the heading path as the scope.
 
 use super::Segment;
+use crate::limits::Limits;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Splits a Markdown document into segments: one per block of text (paragraph, list item,
-/// heading, table cell), each carrying the path of headings above it.
-pub fn segments(text: &str) -> Vec<Segment> {
+/// heading, table cell), each carrying the path of headings above it. Text in block quotes and
+/// lists nested deeper than the nesting limit is ignored.
+pub fn segments(text: &str, limits: &Limits) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let mut current: Option<Segment> = None;
     let mut in_heading: Option<HeadingLevel> = None;
     let mut heading_text = String::new();
     let mut skip_depth = 0usize;
+    let mut containers = 0usize;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => containers += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                containers = containers.saturating_sub(1)
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
                 skip_depth += 1
@@ -49,7 +59,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
             ) => flush(&mut current, &mut out),
-            Event::Text(t) | Event::Code(t) if skip_depth == 0 => {
+            Event::Text(t) | Event::Code(t) if skip_depth == 0 && !limits.too_deep(containers) => {
                 if in_heading.is_some() {
                     heading_text.push_str(&t);
                 }
@@ -95,7 +105,7 @@ mod tests {
     #[test]
     fn sections_carry_their_heading_path() {
         let md = "# Нұсқаулық\n\nКіріспе.\n\n## Жасанды интеллект\n\nБұл құрылғы **жасанды интеллектті** пайдаланады.\n\n```\ncode is skipped\n```\n";
-        let segs = segments(md);
+        let segs = segments(md, &Limits::default());
         let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -109,5 +119,23 @@ mod tests {
         assert_eq!(segs[3].scope, ["Нұсқаулық", "Жасанды интеллект"]);
         let bold = segs[3].text.find("жасанды").unwrap();
         assert_eq!(&md[segs[3].source_offset(bold)..][..14], "жасанды");
+    }
+
+    #[test]
+    fn text_nested_deeper_than_the_limit_is_ignored() {
+        let limits = Limits {
+            max_nesting: 2,
+            ..Limits::default()
+        };
+        let md = "> shallow
+>
+> > two
+> >
+> > > three
+";
+        let texts: Vec<String> = segments(md, &limits).into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["shallow", "two"]);
+        let all = segments(md, &Limits::default());
+        assert_eq!(all.last().unwrap().text, "three");
     }
 }

@@ -8,6 +8,7 @@ mod markdown;
 pub mod normalize;
 mod plain;
 
+use crate::limits::Limits;
 use crate::model::{Channel, Concept, ConceptHit, Disclosure, Lang};
 use crate::text::{LineIndex, excerpt};
 use lexicon::Lexicon;
@@ -99,10 +100,10 @@ impl Segment {
     }
 }
 
-/// Extracts the segments of an asset.
-pub fn segments(format: AssetFormat, text: &str) -> Vec<Segment> {
+/// Extracts the segments of an asset; structured formats consult `limits.max_nesting`.
+pub fn segments(format: AssetFormat, text: &str, limits: &Limits) -> Vec<Segment> {
     match format {
-        AssetFormat::Markdown => markdown::segments(text),
+        AssetFormat::Markdown => markdown::segments(text, limits),
         AssetFormat::PlainText => plain::segments(text),
     }
 }

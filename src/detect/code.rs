@@ -19,7 +19,12 @@ use crate::text::LineIndex;
 use aho_corasick::AhoCorasick;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+use tree_sitter::{
+    ParseOptions, ParseState, Parser, Query, QueryCursor, QueryCursorOptions, QueryCursorState,
+    StreamingIterator,
+};
 
 /// A programming language aidisclose parses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -260,6 +265,8 @@ thread_local! {
 pub struct SourceFacts {
     pub hits: Vec<ComponentHit>,
     pub facts: Vec<CodeFact>,
+    /// Parsing or querying took longer than the timeout and was stopped; nothing was found.
+    pub timed_out: bool,
 }
 
 /// The byte range of the nearest enclosing function or method of a node.
@@ -279,13 +286,15 @@ fn enclosing_function(node: tree_sitter::Node) -> Option<(usize, usize)> {
     None
 }
 
-/// Parses `text` and returns the component evidence and code facts the language's queries reveal.
+/// Parses `text` and returns the component evidence and code facts the language's queries reveal;
+/// parsing and querying stop after `timeout`.
 pub fn extract(
     lang: Language,
     path: &str,
     text: &str,
     signals: &Signals,
     queries: &CodeQueries,
+    timeout: Duration,
 ) -> SourceFacts {
     let Some(lq) = queries.queries.get(&lang) else {
         return SourceFacts::default();
@@ -293,6 +302,14 @@ pub fn extract(
     if !queries.is_candidate(text.as_bytes()) {
         return SourceFacts::default();
     }
+    let deadline = Instant::now() + timeout;
+    let mut in_time = |_: &ParseState| {
+        if Instant::now() < deadline {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    };
     let Some(tree) = PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = parsers.entry(lang).or_insert_with(|| {
@@ -301,16 +318,41 @@ pub fn extract(
                 .expect("grammar ABI checked by the knowledge test");
             p
         });
-        parser.parse(text, None)
+        let bytes = text.as_bytes();
+        let tree = parser.parse_with_options(
+            &mut |i, _| bytes.get(i..).unwrap_or_default(),
+            None,
+            Some(ParseOptions::new().progress_callback(&mut in_time)),
+        );
+        if tree.is_none() {
+            // A stopped parse would otherwise resume on the next file.
+            parser.reset();
+        }
+        tree
     }) else {
-        return SourceFacts::default();
+        return SourceFacts {
+            timed_out: true,
+            ..SourceFacts::default()
+        };
     };
     let index = LineIndex::new(text);
     let mut imports = Vec::new();
     let mut calls = Vec::new();
     let mut facts = Vec::new();
     let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
+    let mut query_in_time = |_: &QueryCursorState| {
+        if Instant::now() < deadline {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    };
+    let mut matches = cursor.matches_with_options(
+        &lq.query,
+        tree.root_node(),
+        text.as_bytes(),
+        QueryCursorOptions::new().progress_callback(&mut query_in_time),
+    );
     while let Some(m) = matches.next() {
         for cap in m.captures() {
             let node = cap.node;
@@ -376,5 +418,15 @@ pub fn extract(
     hits.extend(imports);
     facts.sort();
     facts.dedup();
-    SourceFacts { hits, facts }
+    if Instant::now() >= deadline {
+        return SourceFacts {
+            timed_out: true,
+            ..SourceFacts::default()
+        };
+    }
+    SourceFacts {
+        hits,
+        facts,
+        timed_out: false,
+    }
 }
