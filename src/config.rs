@@ -476,7 +476,7 @@ mod tests {
         assert_eq!(c.product_of("docs/readme.md"), None);
         assert!(c.asset_include.is_match("packaging/label.svg"));
         assert!(c.exclude.is_match("third_party/lib/x.py"));
-        assert_eq!(c.max_file_size, 2048);
+        assert_eq!(c.limits.max_file_size, 2048);
         assert_eq!(
             c.severity_of("kz.consumer.ai-risks-safe-use", Severity::Error),
             Some(Severity::Warning)
