@@ -57,8 +57,8 @@ struct ScanArgs {
     /// Config file (default: .aidisclose.yml found by walking up from the first path).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Worker threads (default: the number of cores).
-    #[arg(long, short, default_value_t = 0)]
+    /// Worker threads, at most 256 (default, or 0: the number of cores).
+    #[arg(long, short, default_value_t = 0, value_parser = parse_jobs)]
     jobs: usize,
     /// Languages disclosures must exist in, comma-separated (overrides the config).
     #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
@@ -99,6 +99,18 @@ struct CheckArgs {
 struct InventoryArgs {
     #[command(flatten)]
     scan: ScanArgs,
+}
+
+/// More threads than this is a typo, and would spend the run spawning them.
+const MAX_JOBS: usize = 256;
+
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n <= MAX_JOBS => Ok(n),
+        _ => Err(format!(
+            "expected a number of threads from 1 to {MAX_JOBS}, or 0 for one per core"
+        )),
+    }
 }
 
 fn positive_usize(s: &str) -> Result<usize, String> {
@@ -241,6 +253,15 @@ fn request(
                 "cannot scan {}: no such file or directory",
                 p.display()
             ));
+        }
+        // A root that cannot be read would pass the check with nothing scanned.
+        let readable = if p.is_dir() {
+            std::fs::read_dir(p).map(drop)
+        } else {
+            std::fs::File::open(p).map(drop)
+        };
+        if let Err(e) = readable {
+            return Err(miette::miette!("cannot scan {}: {e}", p.display()));
         }
     }
     let config_path = match args.config {

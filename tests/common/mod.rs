@@ -262,18 +262,23 @@ pub fn open_up(root: &Path) {
     }
 }
 
-/// The repository's bundled example and fixture repositories.
+/// The repository's bundled example and fixture repositories (under `tests/fixtures/`, the
+/// topmost directories that hold files).
 pub fn sample_repositories() -> Vec<PathBuf> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut repos = vec![manifest.join("examples/voice-assistant")];
-    if let Ok(entries) = std::fs::read_dir(manifest.join("tests/fixtures")) {
-        let mut fixtures: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        fixtures.sort();
-        repos.extend(fixtures);
+    let mut stack = vec![manifest.join("tests/fixtures")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        if paths.iter().any(|p| p.is_file()) {
+            repos.push(dir);
+        } else {
+            stack.extend(paths);
+        }
     }
+    repos[1..].sort();
     repos
 }
