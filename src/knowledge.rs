@@ -6,6 +6,7 @@ use crate::assets::lexicon::Lexicon;
 use crate::detect::code::{CodeQueries, Language};
 use crate::detect::signals::Signals;
 use crate::engine::rule::Rule;
+use crate::facts::vocab::Vocabulary;
 use crate::yaml::{self, YamlError};
 use include_dir::{Dir, include_dir};
 use miette::Diagnostic;
@@ -33,6 +34,8 @@ pub struct Knowledge {
     pub lexicon: Lexicon,
     pub channels: ChannelRules,
     pub queries: CodeQueries,
+    /// The vocabulary that interprets code facts (`rules/facts/`).
+    pub facts: Vocabulary,
 }
 
 /// An embedded file: its path below `rules/` or `queries/` and its text.
@@ -106,6 +109,7 @@ impl Knowledge {
         let rules = Rule::load_all()?;
         let channels = ChannelRules::load()?;
         let queries = CodeQueries::load(&signals)?;
+        let facts = Vocabulary::load()?;
         for lang in query_languages() {
             if Language::from_query_dir(&lang).is_none() {
                 return Err(KnowledgeError::Invalid {
@@ -120,6 +124,7 @@ impl Knowledge {
             lexicon,
             channels,
             queries,
+            facts,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod crash;
 pub mod detect;
 pub mod docs;
 pub mod engine;
+pub mod facts;
 pub mod init;
 pub mod knowledge;
 pub mod limits;

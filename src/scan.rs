@@ -63,7 +63,9 @@ pub fn scan(
     let mut hits = Vec::new();
     for (rel, facts, source) in results {
         if let Some(source) = source
-            && (!facts.components.is_empty() || !facts.disclosures.is_empty())
+            && (!facts.components.is_empty()
+                || !facts.disclosures.is_empty()
+                || !facts.code_facts.is_empty())
         {
             inventory.sources.insert(rel, source);
         }

@@ -1,22 +1,72 @@
-//! Rule evaluation over the inventory: which obligations apply to each product, and which of them
-//! the product's disclosures leave unmet.
+//! Rule evaluation over the inventory: which obligations apply to each product (`when`), and
+//! which of them the product's disclosures and code leave unmet (`require`).
+//!
+//! Project-level obligations give one diagnostic per product and rule, anchored at the most
+//! characteristic evidence; code-level ones (`require.near`) one per unmet site.
 
+mod require;
 pub mod rule;
+mod trigger;
 
 use crate::config::{Config, Product};
+use crate::facts::{self, Fact};
 use crate::knowledge::Knowledge;
-use crate::model::{
-    Component, Diagnostic, Disclosure, Evidence, Lang, Location, Related, Severity,
-};
+use crate::model::{Diagnostic, Disclosure, Location, Related, Severity};
 use crate::scan::Inventory;
-use rule::{DisclosureRequirement, LanguageSelector, Rule};
-use std::collections::BTreeSet;
+use rule::Rule;
+use trigger::Trigger;
 
 /// How many other pieces of evidence a diagnostic lists before "and N more".
 const MAX_RELATED_EVIDENCE: usize = 5;
 
+/// Everything one product owns: its disclosures and interpreted facts.
+struct ProductView<'a> {
+    index: usize,
+    product: &'a Product,
+    config: &'a Config,
+    inventory: &'a Inventory,
+    knowledge: &'a Knowledge,
+    disclosures: Vec<&'a Disclosure>,
+    facts: Vec<&'a Fact>,
+}
+
+impl ProductView<'_> {
+    fn owns(&self, path: &str) -> bool {
+        self.config.product_of(path) == Some(self.index)
+    }
+
+    fn facts_of(&self, kind: facts::FactKind) -> impl Iterator<Item = &Fact> {
+        self.facts.iter().copied().filter(move |f| f.kind == kind)
+    }
+}
+
 /// Evaluates every enabled rule against the inventory; diagnostics sorted by path, line, rule.
 pub fn evaluate(knowledge: &Knowledge, config: &Config, inventory: &Inventory) -> Vec<Diagnostic> {
+    let all_facts = facts::interpret(inventory, &knowledge.facts);
+    let views: Vec<ProductView> = config
+        .products
+        .iter()
+        .enumerate()
+        .map(|(index, product)| {
+            let owns = |p: &str| config.product_of(p) == Some(index);
+            ProductView {
+                index,
+                product,
+                config,
+                inventory,
+                knowledge,
+                disclosures: inventory
+                    .disclosures
+                    .iter()
+                    .filter(|d| owns(&d.path))
+                    .collect(),
+                facts: all_facts
+                    .iter()
+                    .filter(|f| owns(&f.location.path))
+                    .collect(),
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     for rule in &knowledge.rules {
         if !config.jurisdictions.iter().any(|j| j == rule.pack()) {
@@ -25,10 +75,19 @@ pub fn evaluate(knowledge: &Knowledge, config: &Config, inventory: &Inventory) -
         let Some(severity) = config.severity_of(&rule.id, rule.severity) else {
             continue;
         };
-        for (i, product) in config.products.iter().enumerate() {
-            let scope = ProductScope { config, index: i };
-            if let Some(d) = evaluate_product(rule, severity, product, &scope, config, inventory) {
-                out.push(d);
+        for view in &views {
+            let Some(trigger) = trigger::find(&rule.when, view) else {
+                continue;
+            };
+            if let Some(near) = &rule.require.near {
+                for (site, related) in require::unmet_sites(near, view) {
+                    out.push(site_diagnostic(rule, severity, view, site, related));
+                }
+                continue;
+            }
+            let unmet = require::unmet(rule, view);
+            if !unmet.is_empty() {
+                out.push(project_diagnostic(rule, severity, view, trigger, unmet));
             }
         }
     }
@@ -36,257 +95,149 @@ pub fn evaluate(knowledge: &Knowledge, config: &Config, inventory: &Inventory) -
     out
 }
 
-/// Which facts belong to one product.
-struct ProductScope<'a> {
-    config: &'a Config,
-    index: usize,
-}
-
-impl ProductScope<'_> {
-    fn owns(&self, path: &str) -> bool {
-        self.config.product_of(path) == Some(self.index)
-    }
-}
-
-fn evaluate_product(
-    rule: &Rule,
-    severity: Severity,
-    product: &Product,
-    scope: &ProductScope,
-    config: &Config,
-    inventory: &Inventory,
-) -> Option<Diagnostic> {
-    if let Some(kinds) = &rule.when.product_kinds
-        && !kinds.contains(&product.kind)
-    {
-        return None;
-    }
-    // The triggering components and their evidence inside this product.
-    let trigger = rule.when.components.as_ref()?;
-    let components: Vec<(&Component, Vec<&Evidence>)> = inventory
-        .components
-        .iter()
-        .filter(|c| trigger.kinds.matches(c.kind))
-        .map(|c| {
-            (
-                c,
-                c.evidence
-                    .iter()
-                    .filter(|e| scope.owns(&e.location.path))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, ev)| !ev.is_empty())
-        .collect();
-    if components.is_empty() {
-        return None;
-    }
-    let requirement = rule.require.disclosure.as_ref()?;
-    let disclosures: Vec<&Disclosure> = inventory
-        .disclosures
-        .iter()
-        .filter(|d| scope.owns(&d.path) && requirement.channels.contains(&d.channel))
-        .collect();
-    let languages = required_languages(requirement, config);
-    let missing: Vec<Lang> = languages
-        .iter()
-        .copied()
-        .filter(|lang| {
-            !disclosures
-                .iter()
-                .any(|d| d.language == *lang && satisfies(d, requirement))
-        })
-        .collect();
-    if missing.is_empty() {
-        return None;
-    }
-    let (anchor_component, anchor) = components
-        .iter()
-        .flat_map(|(c, ev)| ev.iter().map(move |e| (*c, *e)))
-        .min_by(|(ca, ea), (cb, eb)| {
-            (
-                ea.detector.anchor_rank(),
-                std::cmp::Reverse(ca.kind.specificity()),
-                &ea.location,
-            )
-                .cmp(&(
-                    eb.detector.anchor_rank(),
-                    std::cmp::Reverse(cb.kind.specificity()),
-                    &eb.location,
-                ))
-        })?;
-    let mut related = partial_disclosures(requirement, &disclosures, &languages, &missing);
-    related.extend(other_evidence(&components, anchor_component));
-    let names = component_list(&components);
-    let missing_list = missing
-        .iter()
-        .map(|l| l.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let message = rule
-        .message
-        .replace("{components}", &names)
-        .replace("{missing}", &missing_list);
-    let line_text = inventory
+/// The text of a line of a scanned file, for fingerprints that survive line shifts.
+fn line_text(inventory: &Inventory, location: &Location) -> String {
+    inventory
         .sources
-        .get(&anchor.location.path)
+        .get(&location.path)
         .map(|s| {
             crate::text::LineIndex::new(s)
-                .line_text(anchor.location.line)
+                .line_text(location.line)
                 .to_string()
         })
-        .unwrap_or_default();
-    let loc = anchor.location.clone();
-    Some(Diagnostic {
+        .unwrap_or_default()
+}
+
+/// Where a diagnostic points: the span, its label, and a line-independent key of what is there.
+struct Anchor {
+    location: Location,
+    label: String,
+    key: String,
+}
+
+fn diagnostic(
+    rule: &Rule,
+    severity: Severity,
+    view: &ProductView,
+    anchor: Anchor,
+    message: String,
+    related: Vec<Related>,
+) -> Diagnostic {
+    let Anchor {
+        location,
+        label,
+        key,
+    } = anchor;
+    let text = line_text(view.inventory, &location);
+    Diagnostic {
         rule: rule.id.clone(),
         severity,
         message,
-        path: loc.path.clone(),
-        line: loc.line,
-        column: loc.column,
-        end_line: loc.end_line,
-        end_column: loc.end_column,
+        path: location.path.clone(),
+        line: location.line,
+        column: location.column,
+        end_line: location.end_line,
+        end_column: location.end_column,
         help: rule.help.trim().to_string(),
         citations: vec![rule.citation.short.clone()],
-        fingerprint: fingerprint(&[
-            &rule.id,
-            &product.name,
-            &loc.path,
-            anchor_component.name.as_str(),
-            &line_text,
-        ]),
+        fingerprint: fingerprint(&[&rule.id, &view.product.name, &location.path, &key, &text]),
         related,
-        location: loc,
-        label: format!(
-            "{} ({}) used here",
-            anchor_component.name, anchor_component.kind
-        ),
-    })
-}
-
-fn required_languages(requirement: &DisclosureRequirement, config: &Config) -> Vec<Lang> {
-    match &requirement.languages {
-        LanguageSelector::Required(_) => config.languages.clone(),
-        LanguageSelector::List(langs) => langs.clone(),
+        location,
+        label,
     }
 }
 
-fn satisfies(d: &Disclosure, requirement: &DisclosureRequirement) -> bool {
-    requirement.concepts.iter().all(|c| d.concepts.contains(c))
-}
-
-/// For each missing language, the passage that comes closest; and where another language is
-/// complete, that passage, as the text to translate.
-fn partial_disclosures(
-    requirement: &DisclosureRequirement,
-    disclosures: &[&Disclosure],
-    languages: &[Lang],
-    missing: &[Lang],
-) -> Vec<Related> {
-    let mut out = Vec::new();
-    for lang in missing {
-        let best = disclosures
-            .iter()
-            .filter(|d| d.language == *lang)
-            .max_by_key(|d| {
-                (
-                    requirement
-                        .concepts
-                        .iter()
-                        .filter(|c| d.concepts.contains(c))
-                        .count(),
-                    std::cmp::Reverse(&d.location),
-                )
-            });
-        if let Some(d) = best {
-            let found: Vec<&str> = requirement
-                .concepts
-                .iter()
-                .filter(|c| d.concepts.contains(c))
-                .map(|c| c.as_str())
-                .collect();
-            if found.is_empty() {
-                continue;
-            }
-            let absent: Vec<&str> = requirement
-                .concepts
-                .iter()
-                .filter(|c| !d.concepts.contains(c))
-                .map(|c| c.as_str())
-                .collect();
-            out.push(Related {
-                location: first_line(d),
-                message: format!(
-                    "{lang}: {} found here, {} missing",
-                    found.join(", "),
-                    absent.join(", ")
-                ),
-            });
-        }
-    }
-    for lang in languages.iter().filter(|l| !missing.contains(l)) {
-        if let Some(d) = disclosures
-            .iter()
-            .find(|d| d.language == *lang && satisfies(d, requirement))
-        {
-            let to: Vec<&str> = missing.iter().map(|l| l.as_str()).collect();
-            out.push(Related {
-                location: first_line(d),
-                message: format!(
-                    "complete in {lang} here; translate it into {}",
-                    to.join(", ")
-                ),
-            });
-        }
-    }
-    out
-}
-
-/// The first line of a passage (its heading, for a section), as a compact label position.
-fn first_line(d: &Disclosure) -> Location {
-    d.head.clone()
-}
-
-/// The first evidence of each other component, capped.
-fn other_evidence(components: &[(&Component, Vec<&Evidence>)], anchor: &Component) -> Vec<Related> {
-    let mut firsts: Vec<(&Component, &Evidence)> = components
+/// One diagnostic for the product, at the trigger's anchor, listing what is unmet.
+fn project_diagnostic(
+    rule: &Rule,
+    severity: Severity,
+    view: &ProductView,
+    trigger: Trigger,
+    unmet: Vec<require::Unmet>,
+) -> Diagnostic {
+    let missing = unmet
         .iter()
-        .filter(|(c, _)| *c != anchor)
-        .filter_map(|(c, ev)| {
-            ev.iter()
-                .min_by_key(|e| (e.detector.anchor_rank(), &e.location))
-                .map(|e| (*c, *e))
+        .find_map(|u| u.languages.as_ref())
+        .map(|langs| {
+            langs
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         })
-        .collect();
-    firsts.sort_by(|a, b| a.1.location.cmp(&b.1.location));
-    let total = firsts.len();
-    let mut out: Vec<Related> = firsts
-        .into_iter()
-        .take(MAX_RELATED_EVIDENCE)
-        .map(|(c, e)| Related {
-            location: e.location.clone(),
-            message: format!("{} ({}) also used here", c.name, c.kind),
-        })
-        .collect();
+        .unwrap_or_default();
+    let unmet_text = unmet
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let message = rule
+        .message
+        .replace("{components}", &trigger.components)
+        .replace("{facts}", &trigger.facts)
+        .replace("{missing}", &missing)
+        .replace("{unmet}", &unmet_text);
+    // A trigger made of disclosures (parity) is anchored where the gap shows.
+    let (location, label) = match unmet.iter().find_map(|u| u.site.clone()) {
+        Some((loc, label)) if trigger.from_disclosures => (loc, label),
+        _ => (trigger.anchor.clone(), trigger.label.clone()),
+    };
+    let mut related: Vec<Related> = unmet.into_iter().flat_map(|u| u.related).collect();
+    related.extend(trigger.related);
+    related.retain(|r| r.location != location);
+    diagnostic(
+        rule,
+        severity,
+        view,
+        Anchor {
+            location,
+            label,
+            key: trigger.key,
+        },
+        message.trim().to_string(),
+        related,
+    )
+}
+
+/// One diagnostic for an unmet code-level site.
+fn site_diagnostic(
+    rule: &Rule,
+    severity: Severity,
+    view: &ProductView,
+    site: &Fact,
+    related: Vec<Related>,
+) -> Diagnostic {
+    let message = rule
+        .message
+        .replace("{facts}", &site.detail)
+        .replace("{components}", "")
+        .replace("{missing}", "")
+        .replace("{unmet}", "");
+    diagnostic(
+        rule,
+        severity,
+        view,
+        Anchor {
+            location: site.location.clone(),
+            label: format!("{} here", site.kind),
+            key: site.detail.clone(),
+        },
+        message.trim().to_string(),
+        related,
+    )
+}
+
+/// Appends "and N more" to the last of a capped list of related locations.
+fn cap(mut related: Vec<Related>) -> Vec<Related> {
+    let total = related.len();
+    related.truncate(MAX_RELATED_EVIDENCE);
     if total > MAX_RELATED_EVIDENCE
-        && let Some(last) = out.last_mut()
+        && let Some(last) = related.last_mut()
     {
         last.message
             .push_str(&format!(" (and {} more)", total - MAX_RELATED_EVIDENCE));
     }
-    out
-}
-
-fn component_list(components: &[(&Component, Vec<&Evidence>)]) -> String {
-    let names: BTreeSet<String> = components
-        .iter()
-        .map(|(c, _)| format!("{} ({})", c.name, c.kind))
-        .collect();
-    let mut list: Vec<String> = names.iter().take(3).cloned().collect();
-    if names.len() > 3 {
-        list.push(format!("and {} more", names.len() - 3));
-    }
-    list.join(", ")
+    related
 }
 
 /// A stable fingerprint (FNV-1a, 64 bits) of the parts, independent of line numbers.

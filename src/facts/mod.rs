@@ -1,0 +1,398 @@
+//! Code facts interpreted for the rules: the raw `@fact.<name>` captures of the queries
+//! (`queries/<lang>/facts-*.scm`) and the component evidence, read with the vocabulary of
+//! `rules/facts/*.yaml` into personal-data fields, automated decisions on people, objection and
+//! consent-withdrawal routes, generated-media outputs and their provenance marks, consent flows,
+//! scraping, user interfaces and publishing code.
+//!
+//! Capture names the queries use (the contract with the `.scm` files):
+//! `call` (a callee), `name` (an identifier at a definition, parameter, keyword or attribute),
+//! `key` (a dictionary/object key or form field name), `string` (a short string literal),
+//! `import` (a module specifier), `route.path` / `route.handler` (a web route's path and handler),
+//! `route.export` (an exported handler of a file-routed framework such as Next.js).
+
+pub mod deadline;
+pub mod iin;
+pub mod vocab;
+
+use crate::model::{CodeFact, ComponentKind, Location, Related};
+use crate::scan::Inventory;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use vocab::{Vocabulary, words};
+
+/// Kinds of interpreted facts; rules name them in `when.facts`, `require.code` and `require.near`.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactKind {
+    /// A field or literal holding personal data (IIN, phone, birth date, …).
+    PersonalData,
+    /// A field holding biometric data (face, voice, fingerprint).
+    BiometricData,
+    /// A scoring or ML step driving an outcome about a person.
+    AutomatedDecision,
+    ObjectionRoute,
+    WithdrawalRoute,
+    /// A save or publish call in code that generates images, audio or video.
+    MediaOutput,
+    /// A machine-readable mark on generated media (C2PA, IPTC/XMP, metadata, watermark).
+    ProvenanceMark,
+    ConsentFlow,
+    Scraping,
+    /// Scraping code in a file that also handles personal-data fields.
+    PersonalDataScraping,
+    UserInterface,
+    Publishing,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 12] = [
+        FactKind::PersonalData,
+        FactKind::BiometricData,
+        FactKind::AutomatedDecision,
+        FactKind::ObjectionRoute,
+        FactKind::WithdrawalRoute,
+        FactKind::MediaOutput,
+        FactKind::ProvenanceMark,
+        FactKind::ConsentFlow,
+        FactKind::Scraping,
+        FactKind::PersonalDataScraping,
+        FactKind::UserInterface,
+        FactKind::Publishing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::PersonalData => "personal-data",
+            FactKind::BiometricData => "biometric-data",
+            FactKind::AutomatedDecision => "automated-decision",
+            FactKind::ObjectionRoute => "objection-route",
+            FactKind::WithdrawalRoute => "withdrawal-route",
+            FactKind::MediaOutput => "media-output",
+            FactKind::ProvenanceMark => "provenance-mark",
+            FactKind::ConsentFlow => "consent-flow",
+            FactKind::Scraping => "scraping",
+            FactKind::PersonalDataScraping => "personal-data-scraping",
+            FactKind::UserInterface => "user-interface",
+            FactKind::Publishing => "publishing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FactKind> {
+        FactKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for FactKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure the interpretation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// An interpreted fact at one site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// What was seen, for messages: "IIN (ИИН/ЖСН) `client_iin`".
+    pub detail: String,
+    pub location: Location,
+    /// Byte range of the enclosing function, if any.
+    pub scope: Option<(usize, usize)>,
+    pub confidence: Confidence,
+    /// Other sites that make up the fact (the outcome and the personal data of a decision).
+    pub related: Vec<Related>,
+}
+
+/// Generative component kinds: their evidence in a file makes its save calls media outputs.
+const GENERATIVE: [ComponentKind; 3] = [
+    ComponentKind::GenerativeImage,
+    ComponentKind::GenerativeAudio,
+    ComponentKind::GenerativeVideo,
+];
+
+fn quoted(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = one_line.chars().take(60).collect();
+    format!("`{short}`")
+}
+
+fn fact(kind: FactKind, detail: String, cf: &CodeFact, confidence: Confidence) -> Fact {
+    Fact {
+        kind,
+        detail,
+        location: cf.location.clone(),
+        scope: cf.scope,
+        confidence,
+        related: Vec::new(),
+    }
+}
+
+/// Whether a string literal reads like an identifier (a column or field name), not prose.
+fn identifier_like(text: &str) -> bool {
+    let inner = text.trim().trim_matches(['"', '\'', '`']);
+    !inner.is_empty() && !inner.contains(char::is_whitespace)
+}
+
+/// Whether `inner` lies within `outer` (both byte ranges in one file).
+fn within(inner: &Location, outer: (usize, usize)) -> bool {
+    inner.start_byte >= outer.0 && inner.end_byte <= outer.1
+}
+
+/// The facts of one file, by kind, before the cross-fact interpretations.
+#[derive(Default)]
+struct FileHits<'a> {
+    personal: Vec<Fact>,
+    scoring: Vec<&'a CodeFact>,
+    outcomes: Vec<(&'a CodeFact, &'a str)>,
+    generators: Vec<&'a CodeFact>,
+    outputs: Vec<&'a CodeFact>,
+    scraping: Vec<&'a CodeFact>,
+}
+
+/// Interprets the inventory's code facts; the result is sorted by location and kind.
+pub fn interpret<'a>(inventory: &'a Inventory, vocab: &'a Vocabulary) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    let mut files: BTreeMap<&str, FileHits<'a>> = BTreeMap::new();
+    for cf in &inventory.code_facts {
+        let hits = files.entry(cf.location.path.as_str()).or_default();
+        classify(cf, vocab, hits, &mut out);
+    }
+    let generative_files: BTreeSet<&str> = inventory
+        .components
+        .iter()
+        .filter(|c| GENERATIVE.contains(&c.kind))
+        .flat_map(|c| c.evidence.iter())
+        .filter(|e| e.detector != crate::model::Detector::Manifest)
+        .map(|e| e.location.path.as_str())
+        .collect();
+    for (path, hits) in &files {
+        decisions(hits, &mut out);
+        if generative_files.contains(path) || !hits.generators.is_empty() {
+            for cf in &hits.outputs {
+                out.push(fact(
+                    FactKind::MediaOutput,
+                    format!("generated media saved or published by {}", quoted(&cf.text)),
+                    cf,
+                    Confidence::Medium,
+                ));
+            }
+        }
+        if let (Some(scrape), Some(pd)) = (hits.scraping.first(), hits.personal.first()) {
+            let mut f = fact(
+                FactKind::PersonalDataScraping,
+                format!(
+                    "scraping with {} next to {}",
+                    quoted(&scrape.text),
+                    pd.detail
+                ),
+                scrape,
+                Confidence::Medium,
+            );
+            f.related.push(Related {
+                location: pd.location.clone(),
+                message: format!("personal data collected: {}", pd.detail),
+            });
+            out.push(f);
+        }
+        out.extend(hits.personal.iter().cloned());
+    }
+    out.sort_by(|a, b| (&a.location, a.kind).cmp(&(&b.location, b.kind)));
+    out.dedup_by(|a, b| a.location == b.location && a.kind == b.kind);
+    out
+}
+
+/// Sorts one raw capture into the per-file hits and the facts that stand on their own.
+fn classify<'a>(
+    cf: &'a CodeFact,
+    vocab: &'a Vocabulary,
+    hits: &mut FileHits<'a>,
+    out: &mut Vec<Fact>,
+) {
+    let w = words(&cf.text);
+    let name = cf.name.as_str();
+    let textual = matches!(name, "call" | "name" | "key" | "string" | "import");
+    let field_like =
+        matches!(name, "name" | "key") || (name == "string" && identifier_like(&cf.text));
+    if (name == "string" || name == "key")
+        && let Some(id) = iin::classify(&cf.text)
+    {
+        let label = match id {
+            iin::IdNumber::Iin => "IIN (ИИН/ЖСН) literal",
+            iin::IdNumber::Bin => "BIN (БИН/БСН) literal",
+        };
+        hits.personal.push(fact(
+            FactKind::PersonalData,
+            format!("{label} {}", quoted(&cf.text)),
+            cf,
+            Confidence::High,
+        ));
+    }
+    if field_like
+        && let Some(cat) = vocab
+            .personal_data
+            .iter()
+            .find(|c| c.terms.find(&w).is_some())
+    {
+        let detail = format!("{} {}", cat.label, quoted(&cf.text));
+        if cat.biometric {
+            out.push(fact(
+                FactKind::BiometricData,
+                detail.clone(),
+                cf,
+                Confidence::High,
+            ));
+        }
+        hits.personal
+            .push(fact(FactKind::PersonalData, detail, cf, Confidence::High));
+    }
+    match name {
+        "call" => {
+            if vocab.scoring_calls.matches(&cf.text) {
+                hits.scoring.push(cf);
+            }
+            if vocab.generator_calls.matches(&cf.text) {
+                hits.generators.push(cf);
+            }
+            if vocab.output_calls.matches(&cf.text) {
+                hits.outputs.push(cf);
+            }
+        }
+        "route.path" | "route.handler" => route(cf, &w, vocab, out),
+        "route.export" => {
+            let path = &cf.location.path;
+            if let Some(prefix) = vocab
+                .file_routes
+                .iter()
+                .find(|p| path.starts_with(p.as_str()) || path.contains(&format!("/{p}")))
+            {
+                let rest = &path[path.find(prefix.as_str()).unwrap_or(0) + prefix.len()..];
+                let mut fake = cf.clone();
+                fake.text = rest.to_string();
+                route(&fake, &words(rest), vocab, out);
+            }
+        }
+        _ => {}
+    }
+    if !textual {
+        return;
+    }
+    if matches!(name, "name" | "key") && vocab.scoring_terms.find(&w).is_some() {
+        hits.scoring.push(cf);
+    }
+    if matches!(name, "name" | "key" | "string")
+        && let Some(o) = vocab.outcomes.iter().find(|o| o.terms.find(&w).is_some())
+    {
+        hits.outcomes.push((cf, o.outcome.as_str()));
+    }
+    if vocab.marks.find(&w).is_some() {
+        out.push(fact(
+            FactKind::ProvenanceMark,
+            format!("provenance mark {}", quoted(&cf.text)),
+            cf,
+            Confidence::High,
+        ));
+    }
+    for simple in &vocab.simple {
+        let by_import = name == "import" && simple.imports.matches(&cf.text);
+        let by_term = name != "import" && simple.terms.find(&w).is_some();
+        if !(by_import || by_term) {
+            continue;
+        }
+        let Some(kind) = FactKind::parse(&simple.kind) else {
+            continue;
+        };
+        if kind == FactKind::Scraping {
+            hits.scraping.push(cf);
+        }
+        out.push(fact(
+            kind,
+            format!("{kind} {}", quoted(&cf.text)),
+            cf,
+            Confidence::High,
+        ));
+    }
+}
+
+/// A route whose path or handler name means objection or consent withdrawal.
+fn route(cf: &CodeFact, w: &[String], vocab: &Vocabulary, out: &mut Vec<Fact>) {
+    for (kind, terms) in &vocab.routes {
+        if let (Some(kind), Some(_)) = (FactKind::parse(kind), terms.find(w)) {
+            out.push(fact(
+                kind,
+                format!("route {}", quoted(&cf.text)),
+                cf,
+                Confidence::High,
+            ));
+        }
+    }
+}
+
+/// Automated decisions: a scoring step and an outcome in one function (or at module level),
+/// with personal data in the same function (high confidence) or the same file (medium).
+fn decisions(hits: &FileHits, out: &mut Vec<Fact>) {
+    if hits.personal.is_empty() {
+        return;
+    }
+    let scopes: BTreeSet<Option<(usize, usize)>> = hits.scoring.iter().map(|s| s.scope).collect();
+    for scope in scopes {
+        let in_scope = |loc: &Location, s: Option<(usize, usize)>| match scope {
+            Some(range) => within(loc, range),
+            None => s.is_none(),
+        };
+        let Some(score) = hits.scoring.iter().find(|s| s.scope == scope) else {
+            continue;
+        };
+        let Some((outcome, what)) = hits
+            .outcomes
+            .iter()
+            .find(|(o, _)| in_scope(&o.location, o.scope))
+        else {
+            continue;
+        };
+        let (confidence, pd) = match hits
+            .personal
+            .iter()
+            .find(|p| in_scope(&p.location, p.scope))
+        {
+            Some(p) => (Confidence::High, p),
+            None => (Confidence::Medium, &hits.personal[0]),
+        };
+        let mut f = fact(
+            FactKind::AutomatedDecision,
+            format!(
+                "{} drives {what} ({}) on {} (confidence: {})",
+                quoted(&score.text),
+                quoted(&outcome.text),
+                pd.detail,
+                confidence.as_str()
+            ),
+            score,
+            confidence,
+        );
+        f.related.push(Related {
+            location: outcome.location.clone(),
+            message: format!("outcome: {what}"),
+        });
+        f.related.push(Related {
+            location: pd.location.clone(),
+            message: format!("personal data: {}", pd.detail),
+        });
+        out.push(f);
+    }
+}
