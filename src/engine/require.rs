@@ -246,8 +246,9 @@ fn comparable(text: &str) -> String {
         .join(" ")
 }
 
-/// Passages must say the same in each language: every concept found in one language must be
-/// found in the others, in passages really written in that language and not copied.
+/// Passages filed under a required language must be really written in it and not be a copy of
+/// the passage in another language (Languages Law Art. 21: authentic translation). That every
+/// obligation is met in each language is each rule's own `languages` requirement.
 fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
     let langs = languages(&p.languages, view);
     let passages: Vec<&Disclosure> = view
@@ -257,85 +258,44 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
         .filter(|d| p.channels.contains(&d.channel) && langs.contains(&d.language))
         .collect();
     let mut related = Vec::new();
-    let mut genuine: Vec<&Disclosure> = Vec::new();
+    let mut not_genuine: BTreeSet<Lang> = BTreeSet::new();
     for d in &passages {
-        let written_in = language::detect(&d.text);
+        let written_in = language::detect(&d.text).filter(|l| *l != d.language);
         let copy_of = passages.iter().find(|o| {
             o.language != d.language
                 && o.path != d.path
                 && comparable(&o.text) == comparable(&d.text)
         });
-        if let Some(other) = written_in.filter(|l| *l != d.language) {
-            related.push(Related {
-                location: d.head.clone(),
-                message: format!("this {} passage is written in {other}", d.language),
-            });
-        } else if let Some(o) = copy_of.filter(|o| o.language < d.language) {
-            related.push(Related {
-                location: d.head.clone(),
-                message: format!(
-                    "this {} passage is a copy of the {} one at {}:{}",
-                    d.language, o.language, o.path, o.line
-                ),
-            });
+        let message = if let Some(other) = written_in {
+            format!("this {} passage is written in {other}", d.language)
+        } else if let Some(o) = copy_of {
+            format!(
+                "this {} passage is a copy of the {} one at {}:{}",
+                d.language, o.language, o.path, o.line
+            )
         } else {
-            genuine.push(d);
-        }
-    }
-    let mut missing_langs = Vec::new();
-    let mut texts = Vec::new();
-    let mut site = None;
-    for lang in &langs {
-        let have: BTreeSet<Concept> = genuine
-            .iter()
-            .filter(|d| d.language == *lang)
-            .flat_map(|d| d.concepts.iter().copied())
-            .collect();
-        let mut lacking: Vec<(Concept, &Disclosure)> = Vec::new();
-        for d in genuine.iter().filter(|d| d.language != *lang) {
-            for c in &d.concepts {
-                if !have.contains(c) && !lacking.iter().any(|(x, _)| x == c) {
-                    lacking.push((*c, d));
-                }
-            }
-        }
-        if lacking.is_empty() {
             continue;
-        }
-        lacking.sort_by(|a, b| (&a.1.location, a.0).cmp(&(&b.1.location, b.0)));
-        let (_, first) = lacking[0];
-        site.get_or_insert((
-            first.head.clone(),
-            format!("{} passage with no {lang} counterpart", first.language),
-        ));
-        for (c, d) in &lacking {
-            related.push(Related {
-                location: d.head.clone(),
-                message: format!("{c} in {} here, not in {lang}", d.language),
-            });
-        }
-        let names: Vec<&str> = lacking.iter().map(|(c, _)| c.as_str()).collect();
-        texts.push(format!("{lang} lacks {}", names.join(", ")));
-        missing_langs.push(*lang);
+        };
+        not_genuine.insert(d.language);
+        related.push(Related {
+            location: d.head.clone(),
+            message,
+        });
     }
-    if texts.is_empty() && related.is_empty() {
+    if related.is_empty() {
         return None;
     }
-    if texts.is_empty() {
-        texts.push("some passages are not genuine translations".into());
-    }
-    if site.is_none()
-        && let Some(r) = related.first()
-    {
-        site = Some((r.location.clone(), r.message.clone()));
-    }
-    related.sort();
-    related.dedup();
+    let first = related[0].clone();
+    let langs: Vec<Lang> = not_genuine.into_iter().collect();
     Some(Unmet {
-        text: texts.join("; "),
-        languages: Some(missing_langs),
+        text: format!(
+            "the {} text is not a translation written in that language ({})",
+            join(&langs),
+            first.message
+        ),
+        languages: Some(langs),
         related,
-        site,
+        site: Some((first.location, first.message)),
     })
 }
 
