@@ -3,7 +3,7 @@
 
 use crate::assets;
 use crate::config::Config;
-use crate::detect::{code, manifest};
+use crate::detect::{artifact, code, manifest, services, settings};
 use crate::knowledge::Knowledge;
 use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Note};
 use crate::workspace::{self, FileEntry, FileKind};
@@ -75,6 +75,7 @@ pub fn scan(
         inventory.notes.extend(facts.notes);
     }
     inventory.components = merge_components(hits);
+    services::attribute_api_evidence(&mut inventory.components, &knowledge.signals);
     inventory.disclosures.sort_by(|a, b| {
         a.location
             .cmp(&b.location)
@@ -95,6 +96,15 @@ fn scan_file(
     knowledge: &Knowledge,
 ) -> (String, FileFacts, Option<Arc<str>>) {
     let rel = entry.rel.clone();
+    if let FileKind::Model(model) = entry.kind {
+        let found = artifact::inspect(&rel, &entry.abs, model);
+        let facts = FileFacts {
+            components: found.hits,
+            notes: found.notes,
+            ..FileFacts::default()
+        };
+        return (rel, facts, None);
+    }
     let limits = &config.limits;
     if let Some(note) = limits.size_note(entry.size) {
         return (rel.clone(), FileFacts::note(&rel, note), None);
@@ -196,6 +206,11 @@ fn extract(
             }
         }
         FileKind::Source(lang) => source(lang, rel, text, config, knowledge),
+        FileKind::Settings(kind) => FileFacts {
+            components: settings::extract(kind, rel, text, &knowledge.signals),
+            ..FileFacts::default()
+        },
+        FileKind::Model(_) => FileFacts::default(),
         FileKind::MaybeScript => {
             match code::Language::from_shebang(text.lines().next().unwrap_or("")) {
                 Some(lang) => source(lang, rel, text, config, knowledge),

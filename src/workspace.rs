@@ -3,8 +3,11 @@
 
 use crate::assets::AssetFormat;
 use crate::config::Config;
+use crate::detect::artifact::{ModelFile, Recognised};
 use crate::detect::code::Language;
 use crate::detect::manifest::ManifestKind;
+use crate::detect::settings::SettingsFile;
+use crate::knowledge::Knowledge;
 use crate::model::Note;
 use ignore::{WalkBuilder, WalkState};
 use std::path::{Path, PathBuf};
@@ -47,6 +50,10 @@ pub enum FileKind {
     Manifest(ManifestKind),
     Source(Language),
     Asset(AssetFormat),
+    /// A model artifact: only its header is read.
+    Model(ModelFile),
+    /// A `.env` or configuration file, read for AI hosts and variables.
+    Settings(SettingsFile),
     /// No extension: a script if its shebang names a supported interpreter.
     MaybeScript,
 }
@@ -72,6 +79,15 @@ pub fn classify(rel: &str, config: &Config) -> Option<FileKind> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if let Some(kind) = ManifestKind::from_file_name(name) {
         return Some(FileKind::Manifest(kind));
+    }
+    let models = Knowledge::embedded().ok().map(|k| &k.signals.models);
+    match models.and_then(|m| m.recognise(rel)) {
+        Some(Recognised::Model(model)) => return Some(FileKind::Model(model)),
+        Some(Recognised::InsideModel) => return None,
+        None => {}
+    }
+    if let Some(kind) = SettingsFile::from_path(rel) {
+        return Some(FileKind::Settings(kind));
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(lang) = ext.as_deref().and_then(Language::from_extension) {

@@ -1,4 +1,4 @@
-; import x from "m"; import "m"; export { x } from "m"
+; import x from "m"; import "m"; export { x } from "m"; export * from "m"
 (import_statement source: (string (string_fragment) @import))
 (export_statement source: (string (string_fragment) @import))
 ; require("m")

@@ -1,5 +1,10 @@
 ; import x.y / import x.y as z
 (import_statement name: (dotted_name) @import)
 (import_statement name: (aliased_import name: (dotted_name) @import))
-; from x.y import z (relative imports are the project's own modules)
+; from x.y import z / from x.y import z as w (relative imports are the project's own modules)
 (import_from_statement module_name: (dotted_name) @import)
+; importlib.import_module("x") / __import__("x")
+(call
+  function: [(identifier) (attribute)] @_f
+  arguments: (argument_list . (string (string_content) @import))
+  (#any-of? @_f "__import__" "importlib.import_module" "import_module"))

@@ -4,7 +4,13 @@
 //! Query capture names are the contract between the `.scm` files and this module:
 //! - `@import`: a module specifier (string quotes are stripped); looked up in the signal catalogue
 //!   for the language's ecosystems.
-//! - `@call`: a callee expression; its dotted tail is matched against the catalogue's calls.
+//! - `@call`: a callee expression, or a whole call whose arguments start at a child of kind
+//!   `arguments`/`argument_list`/`value_arguments`/`call_suffix`; its dotted tail (`::`, `->`,
+//!   `?.` and `\` read as `.`, argument lists dropped) is matched against the catalogue's calls, and
+//!   its first string argument against a call's `arg`.
+//! - `@string`: a string literal (or an identifier naming an environment variable, as in
+//!   `process.env.OPENAI_API_KEY`); AI API hosts in it are `endpoint` evidence, AI variable names
+//!   `env` evidence. Comments are never captured, so a host in a comment is not evidence.
 //! - `@fact.<name>`: any other syntactic fact (a route path, a personal-data field name, a UI
 //!   string, a media output call), returned as a [`CodeFact`] for other modules to interpret.
 //! - Captures starting with `_` are helpers for predicates and are ignored.
@@ -12,11 +18,12 @@
 //! A file is parsed only if it contains a literal of the signal catalogue or one listed in a
 //! query file's `; prefilter: word word …` comment lines (for queries of non-AI facts).
 
-use crate::detect::signals::Signals;
+use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
 use aho_corasick::AhoCorasick;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
@@ -117,7 +124,7 @@ impl Language {
             Language::JavaScript | Language::TypeScript | Language::Tsx => &["npm"],
             Language::Go => &["go"],
             Language::Rust => &["crates"],
-            Language::Java | Language::Kotlin => &["maven"],
+            Language::Java | Language::Kotlin => &["maven", "android"],
             Language::Swift => &["swiftpm", "cocoapods", "apple"],
             Language::CSharp => &["nuget"],
             Language::Ruby => &["rubygems"],
@@ -172,6 +179,7 @@ struct LanguageQuery {
     query: Query,
     import: Option<u32>,
     call: Option<u32>,
+    string: Option<u32>,
     /// Capture index → fact name, for `@fact.<name>` captures.
     facts: HashMap<u32, String>,
 }
@@ -213,7 +221,7 @@ impl CodeQueries {
                 }
             })?;
             let index = |name: &str| query.capture_index_for_name(name);
-            let (import, call) = (index("import"), index("call"));
+            let (import, call, string) = (index("import"), index("call"), index("string"));
             let facts = query
                 .capture_names()
                 .iter()
@@ -226,10 +234,13 @@ impl CodeQueries {
                     query,
                     import,
                     call,
+                    string,
                     facts,
                 },
             );
         }
+        literals.sort();
+        literals.dedup();
         let prefilter = AhoCorasick::new(literals).map_err(|e| KnowledgeError::Invalid {
             file: "rules/signals".into(),
             message: format!("cannot build the literal prefilter: {e}"),
@@ -286,6 +297,98 @@ fn enclosing_function(node: tree_sitter::Node) -> Option<(usize, usize)> {
     None
 }
 
+/// Node kinds that hold a call's arguments (or trailing closure), across the grammars.
+const ARGUMENT_KINDS: [&str; 7] = [
+    "arguments",
+    "argument_list",
+    "value_arguments",
+    "call_suffix",
+    "annotated_lambda",
+    "block",
+    "do_block",
+];
+
+fn arguments_child(node: tree_sitter::Node) -> Option<tree_sitter::Node> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor)
+        .find(|c| ARGUMENT_KINDS.contains(&c.kind()))
+}
+
+/// A captured call: the byte range of its callee and the node of its arguments.
+fn call_parts(node: tree_sitter::Node) -> ((usize, usize), Option<tree_sitter::Node>) {
+    match arguments_child(node) {
+        Some(args) => ((node.start_byte(), args.start_byte()), Some(args)),
+        None => (
+            (node.start_byte(), node.end_byte()),
+            node.parent().and_then(arguments_child),
+        ),
+    }
+}
+
+/// The text of the first argument if it is a string literal, without quotes.
+fn first_string_argument<'t>(args: tree_sitter::Node, text: &'t str) -> Option<&'t str> {
+    let mut node = args.named_child(0)?;
+    for _ in 0..4 {
+        if node.kind().contains("string") {
+            let raw = &text[node.byte_range()];
+            let quoted =
+                raw.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '$');
+            return Some(quoted.trim_matches(['"', '\'', '`']));
+        }
+        node = node.named_child(0)?;
+    }
+    None
+}
+
+/// A callee as a dotted path: `::`, `->`, `?.` and `\` read as `.`, argument lists, indexes,
+/// generic arguments and whitespace dropped (`client.chat().create` → `client.chat.create`).
+fn callee_path(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' | '<' => depth += 1,
+            ')' | ']' | '>' if depth > 0 => depth -= 1,
+            _ if depth > 0 || c.is_whitespace() => {}
+            ':' if chars.peek() == Some(&':') => {
+                chars.next();
+                push_dot(&mut out);
+            }
+            '-' if chars.peek() == Some(&'>') => {
+                chars.next();
+                push_dot(&mut out);
+            }
+            '.' | '\\' => push_dot(&mut out),
+            '!' | '?' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn push_dot(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('.') {
+        out.push('.');
+    }
+}
+
+/// A module specifier as a path the catalogue indexes: quotes, Dart's `package:`, Rust's use
+/// lists and aliases dropped, `::` read as `.`, a leading `\` dropped.
+fn module_path(raw: &str) -> Cow<'_, str> {
+    let mut m = raw.trim().trim_matches(['"', '\'', '`']);
+    m = m.strip_prefix("package:").unwrap_or(m);
+    m = m.trim_start_matches('\\');
+    if let Some(cut) = m.find(['{', ' ', '*']) {
+        m = m[..cut].trim_end_matches(':');
+    }
+    if m.contains("::") {
+        Cow::Owned(m.replace("::", "."))
+    } else {
+        Cow::Borrowed(m)
+    }
+}
+
 /// Parses `text` and returns the component evidence and code facts the language's queries reveal;
 /// parsing and querying stop after `timeout`.
 pub fn extract(
@@ -336,6 +439,7 @@ pub fn extract(
         };
     };
     let index = LineIndex::new(text);
+    let mut hits = Vec::new();
     let mut imports = Vec::new();
     let mut calls = Vec::new();
     let mut facts = Vec::new();
@@ -358,24 +462,46 @@ pub fn extract(
             let node = cap.node;
             let raw = &text[node.byte_range()];
             if Some(cap.index) == lq.import {
-                let module = raw.trim().trim_matches(['"', '\'', '`']);
-                for eco in lang.ecosystems() {
-                    if let Some(pkg) = signals.package_of_module(eco, module) {
-                        imports.push(ComponentHit {
-                            ecosystem: (*eco).to_string(),
-                            name: pkg.name.clone(),
-                            kind: pkg.kind,
-                            evidence: Evidence {
-                                location: index.location(path, node.start_byte(), node.end_byte()),
-                                detector: Detector::Import,
-                            },
-                        });
-                        break;
-                    }
+                let module = module_path(raw);
+                let found = lang
+                    .ecosystems()
+                    .iter()
+                    .find_map(|eco| signals.package_of_module(eco, &module).map(|p| (*eco, p)));
+                if let Some((eco, pkg)) = found {
+                    imports.push(ComponentHit {
+                        ecosystem: eco.to_string(),
+                        name: pkg.name.clone(),
+                        kind: pkg.kind,
+                        evidence: Evidence {
+                            location: index.location(path, node.start_byte(), node.end_byte()),
+                            detector: Detector::Import,
+                        },
+                    });
                 }
             } else if Some(cap.index) == lq.call {
-                let callee: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-                calls.push((callee, node.start_byte(), node.end_byte()));
+                let ((start, end), args) = call_parts(node);
+                let arg = args.and_then(|a| first_string_argument(a, text));
+                calls.push((callee_path(&text[start..end]), arg, start, end));
+            } else if Some(cap.index) == lq.string {
+                for s in signals.text_signals(raw) {
+                    hits.push(ComponentHit {
+                        ecosystem: API_ECOSYSTEM.to_string(),
+                        name: s.service.to_string(),
+                        kind: s.kind,
+                        evidence: Evidence {
+                            location: index.location(
+                                path,
+                                node.start_byte() + s.start,
+                                node.start_byte() + s.end,
+                            ),
+                            detector: if s.is_env {
+                                Detector::Env
+                            } else {
+                                Detector::Endpoint
+                            },
+                        },
+                    });
+                }
             } else if let Some(name) = lq.facts.get(&cap.index) {
                 facts.push(CodeFact {
                     name: name.clone(),
@@ -390,10 +516,13 @@ pub fn extract(
         .iter()
         .map(|h| (h.ecosystem.as_str(), h.name.as_str()))
         .collect();
-    let mut hits = Vec::new();
-    for (callee, start, end) in calls {
+    for (callee, arg, start, end) in calls {
         for signal in &signals.calls {
-            if !(callee == signal.call || callee.ends_with(&format!(".{}", signal.call))) {
+            let name_matches = callee == signal.call
+                || callee
+                    .strip_suffix(signal.call.as_str())
+                    .is_some_and(|head| head.ends_with('.'));
+            if !name_matches || signal.arg.as_deref().is_some_and(|a| arg != Some(a)) {
                 continue;
             }
             let owner = lang.ecosystems().iter().find_map(|eco| {
@@ -428,5 +557,40 @@ pub fn extract(
         hits,
         facts,
         timed_out: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{callee_path, module_path};
+
+    #[test]
+    fn callees_read_as_dotted_paths() {
+        assert_eq!(callee_path("client.chat().create"), "client.chat.create");
+        assert_eq!(callee_path("OpenAI::Client.new"), "OpenAI.Client.new");
+        assert_eq!(
+            callee_path("$client->chat()->create"),
+            "$client.chat.create"
+        );
+        assert_eq!(callee_path("Vec::<u8>::new"), "Vec.new");
+        assert_eq!(
+            callee_path("model?.generate_content"),
+            "model.generate_content"
+        );
+        assert_eq!(callee_path("\\OpenAI\\Factory"), "OpenAI.Factory");
+    }
+
+    #[test]
+    fn module_specifiers_read_as_paths() {
+        assert_eq!(
+            module_path("'package:google_generative_ai/google_generative_ai.dart'"),
+            "google_generative_ai/google_generative_ai.dart"
+        );
+        assert_eq!(
+            module_path("async_openai::{Client, types::X}"),
+            "async_openai"
+        );
+        assert_eq!(module_path("tch::nn::Module"), "tch.nn.Module");
+        assert_eq!(module_path("\"@anthropic-ai/sdk\""), "@anthropic-ai/sdk");
     }
 }

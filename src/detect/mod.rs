@@ -1,5 +1,9 @@
-//! Detection of AI components: signal catalogue, dependency manifests and source code.
+//! Detection of AI components: signal catalogue, dependency manifests, source code, model files,
+//! and AI service settings in `.env` and configuration files.
 
+pub mod artifact;
 pub mod code;
 pub mod manifest;
+pub mod services;
+pub mod settings;
 pub mod signals;

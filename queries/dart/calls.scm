@@ -1,0 +1,2 @@
+; f(...), Type(...), obj.method(...)
+(call_expression function: (_) @call)

@@ -1,0 +1,2 @@
+; f(...), Type(...), obj.method(...), obj.method { … }
+(call_expression) @call

@@ -1,0 +1,2 @@
+; use OpenAI\Client; use OpenAI;
+(namespace_use_clause [(qualified_name) (name)] @import)

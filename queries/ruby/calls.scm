@@ -1,0 +1,2 @@
+; Module::Class.new(...), client.method(...), client.method do … end
+(call) @call

@@ -1,0 +1,2 @@
+; Type(...), obj.method(...), Type { trailing closure }
+(call_expression) @call

@@ -1,0 +1,2 @@
+; import Vision / import OpenAI
+(import_declaration (identifier) @import)
