@@ -349,13 +349,24 @@ fn decisions(hits: &FileHits, out: &mut Vec<Fact>) {
     if hits.personal.is_empty() {
         return;
     }
-    let scopes: BTreeSet<Option<(usize, usize)>> = hits.scoring.iter().map(|s| s.scope).collect();
+    // A score named at module level (a schema field, a constant) is no scoring step; a call is.
+    let steps: Vec<&&CodeFact> = hits
+        .scoring
+        .iter()
+        .filter(|s| s.scope.is_some() || s.name == "call")
+        .collect();
+    let scopes: BTreeSet<Option<(usize, usize)>> = steps.iter().map(|s| s.scope).collect();
     for scope in scopes {
         let in_scope = |loc: &Location, s: Option<(usize, usize)>| match scope {
             Some(range) => within(loc, range),
             None => s.is_none(),
         };
-        let Some(score) = hits.scoring.iter().find(|s| s.scope == scope) else {
+        // The call that scores is the most characteristic evidence, else the score's name.
+        let Some(score) = steps
+            .iter()
+            .filter(|s| s.scope == scope)
+            .min_by_key(|s| (s.name != "call", &s.location))
+        else {
             continue;
         };
         let Some((outcome, what)) = hits
