@@ -1,9 +1,9 @@
 //! A Kazakh lending app (credit scoring on the IIN, FastAPI backend, React UI with kk/ru locales):
 //! exactly the personal-data diagnostics its gaps deserve, and none once they are fixed.
 
-mod common;
+mod rules_support;
 
-use common::{append, check, copy_fixture, edit, fixture, of_rules};
+use rules_support::{append, check, copy_fixture, edit, fixture, of_rules};
 
 fn pd(rule: &str, path: &str, line: u64) -> (String, String, u64) {
     (rule.to_string(), path.to_string(), line)

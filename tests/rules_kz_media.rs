@@ -1,9 +1,9 @@
 //! An image-generation service: the synthetic-marking diagnostic at the save call, and none once
 //! a C2PA manifest or an IPTC digital source type is written there.
 
-mod common;
+mod rules_support;
 
-use common::{check, copy_fixture, edit, fixture, of_rules};
+use rules_support::{check, copy_fixture, edit, fixture, of_rules};
 
 const SAVE: &str = "    image.save(dest, format=\"PNG\")\n";
 
@@ -78,7 +78,7 @@ fn an_iptc_digital_source_type_written_with_the_png_satisfies_the_rule() {
 #[test]
 fn a_mark_written_in_another_function_does_not_cover_the_save_call() {
     let dir = copy_fixture("kz-image-gen");
-    common::append(
+    rules_support::append(
         dir.path(),
         "app/generate.py",
         "\n\ndef describe_watermark() -> str:\n    return \"WatermarkEncoder dwtDct\"\n",
