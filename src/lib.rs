@@ -14,6 +14,7 @@ pub mod init;
 pub mod knowledge;
 pub mod limits;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod scan;
 pub mod text;
@@ -35,6 +36,8 @@ pub struct ScanRequest {
     pub config: Config,
     /// Worker threads; 0 picks the number of cores.
     pub jobs: usize,
+    /// Draw the scan's progress on stderr (the caller decides: a terminal, not `--quiet`).
+    pub progress: bool,
 }
 
 /// A finished scan: the report and the inventory behind it (with sources for snippets).
@@ -69,13 +72,17 @@ fn run_scan(request: &ScanRequest, knowledge: &Knowledge) -> Inventory {
     } else {
         request.paths.clone()
     };
-    scan::scan(
-        &request.root,
-        &starts,
-        &request.config,
-        knowledge,
-        jobs(request.jobs),
-    )
+    let progress = progress::Progress::new(request.progress);
+    progress.run(|| {
+        scan::scan(
+            &request.root,
+            &starts,
+            &request.config,
+            knowledge,
+            jobs(request.jobs),
+            &progress,
+        )
+    })
 }
 
 /// Scans and evaluates every enabled rule.

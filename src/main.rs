@@ -40,6 +40,10 @@ enum Command {
     },
     /// List the rules, by pack.
     Rules,
+    /// Print the literals of the code prefilter, one per line: a source file is parsed only if it
+    /// contains one (for benchmarks against `rg -F -f`).
+    #[command(hide = true)]
+    Literals,
     /// List the AI components and disclosures found, without verdicts.
     Inventory(InventoryArgs),
     /// Write a commented .aidisclose.yml (never overwrites).
@@ -166,7 +170,7 @@ fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
     match cli.command {
         Command::Check(args) => {
             let knowledge = knowledge()?;
-            let (request, format, output) = request(args.scan, knowledge)?;
+            let (request, format, output) = request(args.scan, cli.quiet, knowledge)?;
             let fail_on = args.fail_on.unwrap_or(request.config.fail_on);
             let outcome = aidisclose::check(&request, knowledge);
             let text = report::render(
@@ -186,7 +190,7 @@ fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
         }
         Command::Inventory(args) => {
             let knowledge = knowledge()?;
-            let (request, format, output) = request(args.scan, knowledge)?;
+            let (request, format, output) = request(args.scan, cli.quiet, knowledge)?;
             let outcome = aidisclose::inventory(&request, knowledge);
             emit(
                 &report::render_inventory(format, &outcome.report, style),
@@ -212,6 +216,16 @@ fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
         }
         Command::Rules => {
             emit(&docs::rules_list(knowledge()?), None)?;
+            Ok(0)
+        }
+        Command::Literals => {
+            let text: String = knowledge()?
+                .queries
+                .literals()
+                .iter()
+                .map(|l| format!("{l}\n"))
+                .collect();
+            emit(&text, None)?;
             Ok(0)
         }
         Command::Init { dir } => {
@@ -240,6 +254,7 @@ fn style_for(style: Style, output: &Option<PathBuf>) -> Style {
 
 fn request(
     args: ScanArgs,
+    quiet: bool,
     knowledge: &Knowledge,
 ) -> Result<(ScanRequest, Format, Option<PathBuf>), Failure> {
     let paths = if args.paths.is_empty() {
@@ -309,6 +324,7 @@ fn request(
             paths,
             config,
             jobs: args.jobs,
+            progress: !quiet && std::io::stderr().is_terminal(),
         },
         args.format,
         args.output,

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::detect::{artifact, code, manifest, services, settings};
 use crate::knowledge::Knowledge;
 use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Note};
+use crate::progress::Progress;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -30,16 +31,18 @@ pub struct Inventory {
 /// How many bytes are sniffed for a NUL to decide that a file is binary.
 const SNIFF_LEN: usize = 8192;
 
-/// Scans the trees at `starts` with `config`, on `jobs` threads; paths are reported relative to
-/// `root`.
+/// Scans the trees at `starts` with `config`, on `jobs` threads, counting the files read in
+/// `progress`; paths are reported relative to `root`.
 pub fn scan(
     root: &Path,
     starts: &[PathBuf],
     config: &Config,
     knowledge: &Knowledge,
     jobs: usize,
+    progress: &Progress,
 ) -> Inventory {
     let discovery = workspace::discover(root, starts, config, jobs);
+    progress.set_total(discovery.files.len());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build();
@@ -47,7 +50,11 @@ pub fn scan(
         discovery
             .files
             .par_iter()
-            .map(|f| scan_file(f, config, knowledge))
+            .map(|f| {
+                let result = scan_file(f, config, knowledge);
+                progress.tick();
+                result
+            })
             .collect::<Vec<_>>()
     };
     let results = match &pool {
@@ -62,11 +69,7 @@ pub fn scan(
     };
     let mut hits = Vec::new();
     for (rel, facts, source) in results {
-        if let Some(source) = source
-            && (!facts.components.is_empty()
-                || !facts.disclosures.is_empty()
-                || !facts.code_facts.is_empty())
-        {
+        if let Some(source) = source {
             inventory.sources.insert(rel, source);
         }
         hits.extend(facts.components);
@@ -137,7 +140,12 @@ fn scan_file(
     let mut facts = extract(entry, &rel, &text, config, knowledge);
     notes.append(&mut facts.notes);
     facts.notes = notes;
-    (rel, facts, Some(Arc::from(text)))
+    // Only the text of a file with findings is kept (for snippets): memory stays bounded on big
+    // trees.
+    let keep = !facts.components.is_empty()
+        || !facts.disclosures.is_empty()
+        || !facts.code_facts.is_empty();
+    (rel, facts, keep.then(|| Arc::from(text)))
 }
 
 /// Reads at most `max + 1` bytes of a file, so that a file that grows while it is read cannot

@@ -188,6 +188,8 @@ struct LanguageQuery {
 pub struct CodeQueries {
     queries: HashMap<Language, LanguageQuery>,
     prefilter: AhoCorasick,
+    /// The literals the prefilter was built from, sorted.
+    literals: Vec<String>,
 }
 
 impl CodeQueries {
@@ -241,11 +243,20 @@ impl CodeQueries {
         }
         literals.sort();
         literals.dedup();
-        let prefilter = AhoCorasick::new(literals).map_err(|e| KnowledgeError::Invalid {
+        let prefilter = AhoCorasick::new(&literals).map_err(|e| KnowledgeError::Invalid {
             file: "rules/signals".into(),
             message: format!("cannot build the literal prefilter: {e}"),
         })?;
-        Ok(CodeQueries { queries, prefilter })
+        Ok(CodeQueries {
+            queries,
+            prefilter,
+            literals,
+        })
+    }
+
+    /// The literals of the prefilter, sorted: a source file is parsed only if it contains one.
+    pub fn literals(&self) -> &[String] {
+        &self.literals
     }
 
     /// Whether a file may hold evidence: any catalogue literal in its bytes.
@@ -563,6 +574,19 @@ pub fn extract(
 #[cfg(test)]
 mod tests {
     use super::{callee_path, module_path};
+    use crate::knowledge::Knowledge;
+
+    #[test]
+    fn the_listed_literals_are_the_prefilter() {
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let literals = queries.literals();
+        assert!(literals.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
+        assert!(literals.iter().any(|l| l.contains("openai")));
+        for l in literals {
+            assert!(queries.is_candidate(l.as_bytes()), "{l}");
+        }
+        assert!(!queries.is_candidate(b"def total(items):\n    return sum(items)\n"));
+    }
 
     #[test]
     fn callees_read_as_dotted_paths() {
