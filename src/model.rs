@@ -303,6 +303,9 @@ pub struct FileFacts {
     pub disclosures: Vec<Disclosure>,
     pub code_facts: Vec<CodeFact>,
     pub notes: Vec<Note>,
+    /// Files a manifest includes (`-r base.txt`), relative to the scanned root: read after the
+    /// walk unless the walk already read them.
+    pub includes: Vec<String>,
 }
 
 impl FileFacts {

@@ -3,13 +3,14 @@
 
 use crate::assets;
 use crate::config::Config;
+use crate::detect::manifest::ManifestKind;
 use crate::detect::{artifact, code, manifest, services, settings};
 use crate::knowledge::Knowledge;
 use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Note};
 use crate::progress::Progress;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -68,14 +69,36 @@ pub fn scan(
         ..Inventory::default()
     };
     let mut hits = Vec::new();
-    for (rel, facts, source) in results {
-        if let Some(source) = source {
-            inventory.sources.insert(rel, source);
+    // Requirements files already read as such; an included `.txt` the walk took for a text
+    // asset is read again as requirements.
+    let mut seen: HashSet<String> = discovery
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Manifest(ManifestKind::Requirements))
+        .map(|f| f.rel.clone())
+        .collect();
+    let mut includes = Vec::new();
+    let mut pending = results;
+    while !pending.is_empty() {
+        for (rel, facts, source) in pending.drain(..) {
+            if let Some(source) = source {
+                inventory.sources.insert(rel, source);
+            }
+            includes.extend(facts.includes);
+            hits.extend(facts.components);
+            inventory.disclosures.extend(facts.disclosures);
+            inventory.code_facts.extend(facts.code_facts);
+            inventory.notes.extend(facts.notes);
         }
-        hits.extend(facts.components);
-        inventory.disclosures.extend(facts.disclosures);
-        inventory.code_facts.extend(facts.code_facts);
-        inventory.notes.extend(facts.notes);
+        includes.sort();
+        for rel in includes.drain(..) {
+            if seen.insert(rel.clone()) {
+                if !discovery.files.iter().any(|f| f.rel == rel) {
+                    inventory.files += 1;
+                }
+                pending.push(scan_include(root, rel, config, knowledge));
+            }
+        }
     }
     inventory.components = merge_components(hits);
     services::attribute_api_evidence(&mut inventory.components, &knowledge.signals);
@@ -90,6 +113,41 @@ pub fn scan(
     inventory.notes.sort();
     inventory.notes.dedup();
     inventory
+}
+
+/// Reads a requirements file that another one includes (`-r`) and that the walk did not list;
+/// only a regular file inside the root is read.
+fn scan_include(
+    root: &Path,
+    rel: String,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> (String, FileFacts, Option<Arc<str>>) {
+    let abs = root.join(&rel);
+    let inside = abs
+        .canonicalize()
+        .ok()
+        .zip(root.canonicalize().ok())
+        .is_some_and(|(a, r)| a.starts_with(r));
+    let meta = std::fs::symlink_metadata(&abs);
+    match meta {
+        Ok(m) if inside && m.is_file() => {
+            let entry = FileEntry {
+                rel,
+                abs,
+                kind: FileKind::Manifest(ManifestKind::Requirements),
+                size: m.len(),
+            };
+            scan_file(&entry, config, knowledge)
+        }
+        _ => {
+            let note = FileFacts::note(
+                &rel,
+                "included with `-r` but not a file inside the root; not read",
+            );
+            (rel, note, None)
+        }
+    }
 }
 
 /// Reads one file once and extracts its facts.
@@ -210,6 +268,7 @@ fn extract(
             FileFacts {
                 components: m.hits,
                 notes: m.notes,
+                includes: m.includes,
                 ..FileFacts::default()
             }
         }

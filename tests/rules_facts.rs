@@ -17,6 +17,7 @@ fn facts_of(fixture: &str) -> Vec<(FactKind, String, u32)> {
         paths: Vec::new(),
         config: Config::default(),
         jobs: 2,
+        progress: false,
     };
     let outcome = inventory(&request, knowledge);
     facts::interpret(&outcome.inventory, &knowledge.facts)
