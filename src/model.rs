@@ -273,6 +273,78 @@ pub struct Disclosure {
     pub head: Location,
     #[serde(skip)]
     pub hits: Vec<ConceptHit>,
+    /// The key group of a string-table passage (`ai.disclaimer` for `ai.disclaimer.*`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The full keys of the string-table entries in the passage.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+    /// For a UI string-table passage: whether UI code references one of its keys (`t('…')`,
+    /// `R.string.…`, `NSLocalizedString`); `None` when the scan saw no key references at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reachable: Option<bool>,
+    /// Where UI code references the passage's keys.
+    #[serde(skip)]
+    pub references: Vec<Location>,
+}
+
+/// One entry of a string table (a locale file), kept for the parity check across locales.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TableEntry {
+    /// The table: the file's path with its locale replaced by `{lang}` (`locales/{lang}/app.json`).
+    pub table: String,
+    pub key: String,
+    /// The locale the entry belongs to.
+    pub language: Lang,
+    /// The language its text reads as, when that can be told and differs from `language`.
+    pub reads_as: Option<Lang>,
+    pub empty: bool,
+    /// A hash of the entry's normalised text, to tell an untranslated copy.
+    pub text_hash: u64,
+    /// Whether the entry's text expresses a concept of the lexicon.
+    pub discloses: bool,
+    pub location: Location,
+}
+
+/// How a disclosure in one locale is missing in another.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapKind {
+    /// The key is absent from the locale (or the locale has no table).
+    Missing,
+    /// The key is present with an empty value.
+    Empty,
+    /// The value is identical to the disclosing locale's value (not translated).
+    Identical,
+    /// The value is in another language.
+    WrongLanguage,
+}
+
+/// A string-table key that carries a disclosure in one locale and is missing, empty, identical
+/// or in the wrong language in another required locale.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TranslationGap {
+    pub table: String,
+    pub key: String,
+    pub kind: GapKind,
+    /// The locale where the disclosure is missing.
+    pub language: Lang,
+    /// The entry in that locale, when there is one.
+    pub location: Option<Location>,
+    /// The entry that carries the disclosure.
+    pub source: Location,
+    pub source_language: Lang,
+}
+
+/// A file whose path or format declares one language while its text reads as another
+/// (typically a `kk` locale file left untranslated).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LanguageMismatch {
+    pub path: String,
+    pub declared: Lang,
+    /// The language the text reads as; `None` when it is none of kk, ru, en.
+    pub reads_as: Option<Lang>,
+    pub location: Location,
 }
 
 /// A note about a file the scan could not fully read, or about the scan itself.
@@ -306,6 +378,9 @@ pub struct FileFacts {
     /// Files a manifest includes (`-r base.txt`), relative to the scanned root: read after the
     /// walk unless the walk already read them.
     pub includes: Vec<String>,
+    /// String-table entries, for the parity check across locales.
+    pub entries: Vec<TableEntry>,
+    pub mismatches: Vec<LanguageMismatch>,
 }
 
 impl FileFacts {
@@ -314,6 +389,8 @@ impl FileFacts {
             && self.disclosures.is_empty()
             && self.code_facts.is_empty()
             && self.notes.is_empty()
+            && self.entries.is_empty()
+            && self.mismatches.is_empty()
     }
 
     pub fn note(path: &str, message: impl Into<String>) -> FileFacts {

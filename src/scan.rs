@@ -1,12 +1,15 @@
 //! The scan: discovery, then one read and at most one parse per file in parallel, then the facts
 //! merged into an [`Inventory`] sorted by path and line (identical for any number of threads).
 
-use crate::assets;
+use crate::assets::{self, AssetFormat};
 use crate::config::Config;
 use crate::detect::manifest::ManifestKind;
 use crate::detect::{artifact, code, manifest, services, settings};
 use crate::knowledge::Knowledge;
-use crate::model::{CodeFact, Component, ComponentHit, Disclosure, FileFacts, Note};
+use crate::model::{
+    CodeFact, Component, ComponentHit, Disclosure, FileFacts, LanguageMismatch, Note,
+    TranslationGap,
+};
 use crate::progress::Progress;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
@@ -25,6 +28,11 @@ pub struct Inventory {
     /// Facts the code queries captured (`@fact.<name>`), sorted by location.
     pub code_facts: Vec<CodeFact>,
     pub notes: Vec<Note>,
+    /// String-table keys that carry a disclosure in one locale and are missing, empty,
+    /// untranslated or in another language in another required locale.
+    pub translation_gaps: Vec<TranslationGap>,
+    /// Files that declare one language (path, header) while their text reads as another.
+    pub language_mismatches: Vec<LanguageMismatch>,
     /// The text of every file that produced a fact, for diagnostics with snippets.
     pub sources: HashMap<String, Arc<str>>,
 }
@@ -78,6 +86,7 @@ pub fn scan(
         .map(|f| f.rel.clone())
         .collect();
     let mut includes = Vec::new();
+    let mut entries = Vec::new();
     let mut pending = results;
     while !pending.is_empty() {
         for (rel, facts, source) in pending.drain(..) {
@@ -89,6 +98,8 @@ pub fn scan(
             inventory.disclosures.extend(facts.disclosures);
             inventory.code_facts.extend(facts.code_facts);
             inventory.notes.extend(facts.notes);
+            entries.extend(facts.entries);
+            inventory.language_mismatches.extend(facts.mismatches);
         }
         includes.sort();
         for rel in includes.drain(..) {
@@ -100,6 +111,8 @@ pub fn scan(
             }
         }
     }
+    inventory.translation_gaps = assets::table::gaps(&entries, &config.languages);
+    inventory.language_mismatches.sort();
     inventory.components = merge_components(hits);
     services::attribute_api_evidence(&mut inventory.components, &knowledge.signals);
     inventory.disclosures.sort_by(|a, b| {
@@ -110,6 +123,7 @@ pub fn scan(
     inventory
         .code_facts
         .sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
+    assets::ui::annotate_reachability(&mut inventory.disclosures, &inventory.code_facts);
     inventory.notes.sort();
     inventory.notes.dedup();
     inventory
@@ -184,6 +198,23 @@ fn scan_file(
     if let Some(note) = limits.size_note(bytes.len() as u64) {
         return (rel.clone(), FileFacts::note(&rel, note), None);
     }
+    if let FileKind::Asset(AssetFormat::Pdf) = entry.kind {
+        return match assets::pdf_text(&bytes) {
+            Ok(text) => {
+                let channel = knowledge.channels.channel_of(&rel, config);
+                let facts = assets::extract(
+                    AssetFormat::Pdf,
+                    &rel,
+                    &text,
+                    channel,
+                    &knowledge.lexicon,
+                    limits,
+                );
+                (rel, facts, Some(Arc::from(text)))
+            }
+            Err(message) => (rel.clone(), FileFacts::note(&rel, message), None),
+        };
+    }
     let (text, mut notes) = match decode(&rel, bytes) {
         Some(decoded) => decoded,
         None if entry.kind == FileKind::MaybeScript => return (rel, FileFacts::default(), None),
@@ -202,7 +233,8 @@ fn scan_file(
     // trees.
     let keep = !facts.components.is_empty()
         || !facts.disclosures.is_empty()
-        || !facts.code_facts.is_empty();
+        || !facts.code_facts.is_empty()
+        || !facts.entries.is_empty();
     (rel, facts, keep.then(|| Arc::from(text)))
 }
 
@@ -285,20 +317,15 @@ fn extract(
             }
         }
         FileKind::Asset(format) => {
-            let segments = assets::segments(format, text, &config.limits);
             let channel = knowledge.channels.channel_of(rel, config);
-            let lang = assets::language::from_path(rel);
-            FileFacts {
-                disclosures: assets::disclosures(
-                    rel,
-                    text,
-                    &segments,
-                    lang,
-                    channel,
-                    &knowledge.lexicon,
-                ),
-                ..FileFacts::default()
-            }
+            assets::extract(
+                format,
+                rel,
+                text,
+                channel,
+                &knowledge.lexicon,
+                &config.limits,
+            )
         }
     }
 }
@@ -332,6 +359,7 @@ fn source(
     };
     FileFacts {
         components: found.hits,
+        disclosures: assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon),
         code_facts: found.facts,
         notes,
         ..FileFacts::default()

@@ -93,7 +93,7 @@ pub fn classify(rel: &str, config: &Config) -> Option<FileKind> {
     if let Some(lang) = ext.as_deref().and_then(Language::from_extension) {
         return Some(FileKind::Source(lang));
     }
-    if let Some(format) = AssetFormat::from_file_name(name) {
+    if let Some(format) = AssetFormat::from_path(rel) {
         return Some(FileKind::Asset(format));
     }
     if config.asset_include.is_match(rel) {

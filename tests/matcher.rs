@@ -1,15 +1,14 @@
 //! The concept matcher on inflected Kazakh and Russian forms, abbreviations, and decoys.
 
-use aidisclose::assets::normalize::normalize;
+use aidisclose::assets::language;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::model::Concept;
 use std::collections::BTreeSet;
 
 fn concepts(text: &str) -> BTreeSet<Concept> {
     let k = Knowledge::embedded().unwrap();
-    let n = normalize(text);
     k.lexicon
-        .find(&n.text)
+        .find(text, language::detect(text))
         .into_iter()
         .map(|m| m.concept)
         .collect()

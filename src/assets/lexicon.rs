@@ -1,7 +1,10 @@
 //! The concept lexicon (`rules/lexicon/*.yaml`): phrases per concept and language, written as
 //! stems with suffix classes (`rules/lexicon/morphology.yaml`) and compiled to one regex per
-//! concept and language. Matching runs on normalised text (see [`super::normalize`]).
+//! concept and language. Matching runs on normalised text (see [`super::normalize`]); Kazakh
+//! also matches leniently on the text's skeleton (Kazakh typed without its letters, Latin
+//! Kazakh). Sentences that deny using AI (`rules/lexicon/negation.yaml`) do not count.
 
+use super::normalize::{self, Normalized};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{Concept, Lang};
 use regex::Regex;
@@ -36,18 +39,32 @@ struct ConceptFile {
     languages: BTreeMap<Lang, Terms>,
 }
 
+/// Denials: sentences saying AI is *not* used (`rules/lexicon/negation.yaml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegationFile {
+    /// The concepts a denial cancels in its sentence.
+    denies: Vec<Concept>,
+    /// Regular expressions per language (matched case-insensitively on normalised text).
+    languages: BTreeMap<Lang, Vec<String>>,
+}
+
 /// The compiled matcher of one concept in one language.
 #[derive(Debug)]
 pub struct ConceptMatcher {
     pub concept: Concept,
     pub lang: Lang,
     regex: Regex,
+    /// The same phrases over the Kazakh skeleton (Kazakh only).
+    lenient: Option<Regex>,
 }
 
 /// The compiled lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub matchers: Vec<ConceptMatcher>,
+    denials: Vec<(Lang, Regex, Option<Regex>)>,
+    denied: Vec<Concept>,
 }
 
 /// One recognised phrase: the concept, and its byte range in the matched text.
@@ -62,31 +79,56 @@ pub struct Match {
 impl Lexicon {
     pub fn load() -> Result<Lexicon, KnowledgeError> {
         let files = knowledge::rule_files("lexicon");
-        let morph_file = files
-            .iter()
-            .find(|f| f.path.ends_with("/morphology.yaml"))
-            .ok_or_else(|| KnowledgeError::Invalid {
-                file: "rules/lexicon/morphology.yaml".into(),
-                message: "missing".into(),
-            })?;
-        let morphology: Morphology = knowledge::parse_yaml(morph_file)?;
-        let mut lexicon = Lexicon::default();
-        for file in files
-            .iter()
-            .filter(|f| !f.path.ends_with("/morphology.yaml"))
-        {
+        let find = |name: &str| {
+            files
+                .iter()
+                .find(|f| f.path.ends_with(&format!("/{name}")))
+                .ok_or_else(|| KnowledgeError::Invalid {
+                    file: format!("rules/lexicon/{name}"),
+                    message: "missing".into(),
+                })
+        };
+        let morphology: Morphology = knowledge::parse_yaml(find("morphology.yaml")?)?;
+        let negation_file = find("negation.yaml")?;
+        let negation: NegationFile = knowledge::parse_yaml(negation_file)?;
+        let mut lexicon = Lexicon {
+            denied: negation.denies,
+            ..Lexicon::default()
+        };
+        for (lang, patterns) in negation.languages {
+            for p in patterns {
+                let invalid = |e: regex::Error| KnowledgeError::Invalid {
+                    file: negation_file.path.clone(),
+                    message: format!("{lang}: invalid pattern `{p}`: {e}"),
+                };
+                let strict = Regex::new(&format!("(?i){p}")).map_err(invalid)?;
+                let lenient = (lang == Lang::Kk)
+                    .then(|| Regex::new(&format!("(?i){}", normalize::skeleton(&p).text)))
+                    .transpose()
+                    .map_err(invalid)?;
+                lexicon.denials.push((lang, strict, lenient));
+            }
+        }
+        for file in files.iter().filter(|f| {
+            !f.path.ends_with("/morphology.yaml") && !f.path.ends_with("/negation.yaml")
+        }) {
             let cf: ConceptFile = knowledge::parse_yaml(file)?;
             let _ = &cf.description;
             for (lang, terms) in cf.languages {
-                let regex =
-                    compile(&terms, &morphology).map_err(|message| KnowledgeError::Invalid {
-                        file: file.path.clone(),
-                        message: format!("{} ({lang}): {message}", cf.concept),
-                    })?;
+                let invalid = |message: String| KnowledgeError::Invalid {
+                    file: file.path.clone(),
+                    message: format!("{} ({lang}): {message}", cf.concept),
+                };
+                let regex = compile(&terms, &morphology, false).map_err(invalid)?;
+                let lenient = (lang == Lang::Kk)
+                    .then(|| compile(&terms, &morphology, true))
+                    .transpose()
+                    .map_err(invalid)?;
                 lexicon.matchers.push(ConceptMatcher {
                     concept: cf.concept,
                     lang,
                     regex,
+                    lenient,
                 });
             }
         }
@@ -94,20 +136,64 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    /// Every phrase of every concept found in normalised `text`, in any language.
-    pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut out = Vec::new();
+    /// Every phrase of every concept found in `text` (offsets in `text`), in any language; for
+    /// Kazakh text also on its skeleton. Hits inside a sentence that denies using AI are dropped
+    /// for the concepts a denial cancels.
+    pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<Match> {
+        let norm = normalize::normalize(text);
+        let skel = (lang == Some(Lang::Kk)).then(|| normalize::skeleton(&norm.text));
+        let mut found: Vec<Match> = Vec::new();
         for m in &self.matchers {
-            for found in m.regex.find_iter(text) {
-                out.push(Match {
+            for hit in m.regex.find_iter(&norm.text) {
+                found.push(Match {
                     concept: m.concept,
                     lang: m.lang,
-                    start: found.start(),
-                    end: found.end(),
+                    start: hit.start(),
+                    end: hit.end(),
                 });
             }
+            if let (Some(lenient), Some(skel)) = (&m.lenient, &skel) {
+                for hit in lenient.find_iter(&skel.text) {
+                    let (start, end) = skel.original_range(hit.start(), hit.end());
+                    if !found
+                        .iter()
+                        .any(|f| f.concept == m.concept && f.start < end && start < f.end)
+                    {
+                        found.push(Match {
+                            concept: m.concept,
+                            lang: m.lang,
+                            start,
+                            end,
+                        });
+                    }
+                }
+            }
         }
-        out.sort_by_key(|m| (m.start, m.end, m.concept, m.lang));
+        let denied = self.denied_ranges(&norm, skel.as_ref());
+        found.retain(|m| {
+            !(self.denied.contains(&m.concept)
+                && denied.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+        });
+        for m in &mut found {
+            (m.start, m.end) = norm.original_range(m.start, m.end);
+        }
+        found.sort_by_key(|m| (m.start, m.end, m.concept, m.lang));
+        found
+    }
+
+    /// The sentences (ranges of the normalised text) that deny using AI.
+    fn denied_ranges(&self, norm: &Normalized, skel: Option<&Normalized>) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (_, strict, lenient) in &self.denials {
+            for hit in strict.find_iter(&norm.text) {
+                out.push(sentence(&norm.text, hit.start()));
+            }
+            if let (Some(lenient), Some(skel)) = (lenient, skel) {
+                for hit in lenient.find_iter(&skel.text) {
+                    out.push(sentence(&norm.text, skel.original(hit.start())));
+                }
+            }
+        }
         out
     }
 
@@ -122,12 +208,41 @@ impl Lexicon {
 /// Letters that may follow a stem written with `*`.
 const LETTER: &str = r"\p{L}";
 
-fn compile(terms: &Terms, morphology: &Morphology) -> Result<Regex, String> {
+/// The byte range of the sentence around `at`.
+fn sentence(text: &str, at: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';' | '…' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_end(c) && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(i, c)| {
+            is_end(c)
+                && text[at + i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, c)| at + i + c.len_utf8());
+    (start, end)
+}
+
+/// One regex for a concept's terms in one language; `lenient` compiles them over the skeleton.
+fn compile(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Regex, String> {
+    let fold = |s: &str| {
+        if lenient {
+            normalize::skeleton(s).text
+        } else {
+            s.to_string()
+        }
+    };
     let mut alternatives = Vec::new();
     for phrase in &terms.phrases {
         let words: Vec<String> = phrase
             .split_whitespace()
-            .map(|w| word_pattern(w, morphology))
+            .map(|w| word_pattern(w, morphology, &fold))
             .collect::<Result<_, _>>()?;
         if words.is_empty() {
             return Err("empty phrase".into());
@@ -136,7 +251,7 @@ fn compile(terms: &Terms, morphology: &Morphology) -> Result<Regex, String> {
     }
     for abbr in &terms.abbreviations {
         alternatives.push(bounded(
-            &format!(r"{}(?:-{LETTER}+)?", regex::escape(abbr)),
+            &format!(r"{}(?:-{LETTER}+)?", regex::escape(&fold(abbr))),
             "a",
         ));
     }
@@ -162,24 +277,29 @@ fn bounded(pattern: &str, phrase: &str) -> String {
     }
 }
 
-fn word_pattern(word: &str, morphology: &Morphology) -> Result<String, String> {
+fn word_pattern(
+    word: &str,
+    morphology: &Morphology,
+    fold: &dyn Fn(&str) -> String,
+) -> Result<String, String> {
     if let Some((stem, class)) = word.split_once('~') {
         let slots = morphology
             .classes
             .get(class)
             .ok_or_else(|| format!("unknown suffix class `{class}` in `{word}`"))?;
-        let mut p = regex::escape(stem);
+        let mut p = regex::escape(&fold(stem));
         for slot in slots {
-            let mut alts: Vec<&str> = slot.iter().map(String::as_str).collect();
+            let mut alts: Vec<String> = slot.iter().map(|a| fold(a)).collect();
             // Longest first so that the regex prefers the fullest suffix.
-            alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+            alts.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+            alts.dedup();
             let alts: Vec<String> = alts.iter().map(|a| regex::escape(a)).collect();
             p.push_str(&format!("(?:{})?", alts.join("|")));
         }
         Ok(p)
     } else if let Some(stem) = word.strip_suffix('*') {
-        Ok(format!("{}{LETTER}*", regex::escape(stem)))
+        Ok(format!("{}{LETTER}*", regex::escape(&fold(stem))))
     } else {
-        Ok(regex::escape(word))
+        Ok(regex::escape(&fold(word)))
     }
 }

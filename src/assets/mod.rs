@@ -1,15 +1,34 @@
 //! Labeling assets: text extraction per format into [`Segment`]s with source spans, language
-//! identification, and lexicon matching into [`Disclosure`]s.
+//! identification, and lexicon matching into [`Disclosure`]s; string-table entries for the
+//! parity check across locales ([`table`]); UI strings and key references from code ([`ui`]).
 
+mod apple_strings;
 pub mod channel;
+mod fluent;
+mod html;
+mod json;
 pub mod language;
 pub mod lexicon;
 mod markdown;
 pub mod normalize;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod plain;
+mod po;
+mod properties;
+mod segment;
+pub mod table;
+pub mod ui;
+mod xml;
+mod yaml;
+
+pub use segment::Segment;
 
 use crate::limits::Limits;
-use crate::model::{Channel, Concept, ConceptHit, Disclosure, Lang};
+use crate::model::{
+    Channel, CodeFact, Concept, ConceptHit, Disclosure, FileFacts, Lang, LanguageMismatch, Note,
+    TableEntry,
+};
 use crate::text::{LineIndex, excerpt};
 use lexicon::Lexicon;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,27 +38,104 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum AssetFormat {
     Markdown,
     PlainText,
+    /// HTML and HTML templates (Jinja, Handlebars, ERB, Vue, Svelte…).
+    Html,
+    /// SVG label artwork.
+    Svg,
+    /// Android `res/values*/strings.xml`.
+    AndroidStrings,
+    /// Android layouts, menus and navigation graphs: their `@string/…` references.
+    AndroidLayout,
+    /// Apple `.strings`.
+    AppleStrings,
+    /// Apple `.stringsdict`.
+    StringsDict,
+    /// Apple `.xcstrings` (all locales in one file).
+    XcStrings,
+    /// JSON locale files (i18next, next-intl, vue-i18n) and Flutter `.arb`.
+    JsonLocale,
+    /// YAML locale files (Rails, vue-i18n, Symfony).
+    YamlLocale,
+    /// gettext `.po`.
+    Po,
+    /// Fluent `.ftl`.
+    Fluent,
+    /// Java `.properties` resource bundles.
+    Properties,
+    /// PDF manuals and leaflets (their text layer).
+    Pdf,
 }
 
+/// Folders whose JSON, YAML and `.properties` files are locale files.
+const LOCALE_DIRS: [&str; 11] = [
+    "locales",
+    "locale",
+    "i18n",
+    "lang",
+    "langs",
+    "languages",
+    "translations",
+    "l10n",
+    "messages",
+    "intl",
+    "translate",
+];
+
 impl AssetFormat {
-    /// Recognises an asset by its file name; `None` for files that are not labeling assets.
-    pub fn from_file_name(name: &str) -> Option<AssetFormat> {
-        let lower = name.to_ascii_lowercase();
-        let stem = lower.split('.').next().unwrap_or("");
+    /// Recognises an asset by its path (relative, with `/`); `None` for files that are not
+    /// labeling assets.
+    pub fn from_path(rel: &str) -> Option<AssetFormat> {
+        let lower = rel.to_ascii_lowercase();
+        let (dir, name) = lower.rsplit_once('/').unwrap_or(("", &lower));
+        let stem = name.split('.').next().unwrap_or("");
         if NOT_CONSUMER_FACING.contains(&stem) {
             return None;
         }
-        let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+        let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+        let dirs: Vec<&str> = dir.split('/').collect();
+        let parent = dirs.last().copied().unwrap_or("");
+        let locale_file = || {
+            dirs.iter().any(|d| LOCALE_DIRS.contains(d))
+                || language::from_path(name).is_some() && name.split('.').count() <= 3
+        };
         Some(match ext {
             "md" | "mdx" | "markdown" => AssetFormat::Markdown,
             "txt" => AssetFormat::PlainText,
+            "html" | "htm" | "xhtml" | "hbs" | "handlebars" | "mustache" | "njk" | "jinja"
+            | "jinja2" | "j2" | "liquid" | "twig" | "erb" | "ejs" | "vue" | "svelte" => {
+                AssetFormat::Html
+            }
+            "svg" => AssetFormat::Svg,
+            "xml" if parent.starts_with("values") => AssetFormat::AndroidStrings,
+            "xml"
+                if dirs.contains(&"res")
+                    && ["layout", "menu", "navigation", "xml"]
+                        .iter()
+                        .any(|p| parent.starts_with(p)) =>
+            {
+                AssetFormat::AndroidLayout
+            }
+            "strings" => AssetFormat::AppleStrings,
+            "stringsdict" => AssetFormat::StringsDict,
+            "xcstrings" => AssetFormat::XcStrings,
+            "arb" => AssetFormat::JsonLocale,
+            "json" if locale_file() => AssetFormat::JsonLocale,
+            "yml" | "yaml" if locale_file() => AssetFormat::YamlLocale,
+            "po" => AssetFormat::Po,
+            "ftl" => AssetFormat::Fluent,
+            "properties"
+                if locale_file() || stem.starts_with("messages") || stem.starts_with("strings") =>
+            {
+                AssetFormat::Properties
+            }
+            "pdf" => AssetFormat::Pdf,
             _ => return None,
         })
     }
 }
 
 /// Developer documents that never reach a consumer.
-const NOT_CONSUMER_FACING: [&str; 9] = [
+const NOT_CONSUMER_FACING: [&str; 13] = [
     "changelog",
     "changes",
     "contributing",
@@ -49,100 +145,198 @@ const NOT_CONSUMER_FACING: [&str; 9] = [
     "security",
     "authors",
     "cmakelists",
+    "requirements",
+    "package-lock",
+    "tsconfig",
+    "robots",
 ];
 
-/// A block of an asset's text (a paragraph, list item, table cell, string-table entry) with a map
-/// from its text back to the source bytes.
-#[derive(Clone, Debug, Default)]
-pub struct Segment {
-    pub text: String,
-    /// (offset in `text`, offset in the source) where each piece of text starts.
-    pieces: Vec<(usize, usize)>,
-    /// Heading path (documents) or key path (string tables).
-    pub scope: Vec<String>,
-    /// Source byte range of the block.
-    pub start: usize,
-    pub end: usize,
-    /// The language the format declares for this block, if any.
+/// What an extractor found in one asset.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub segments: Vec<Segment>,
+    /// The language the file declares in its content (`.po` header, `.arb` `@@locale`, a Rails
+    /// `kk:` root).
     pub lang: Option<Lang>,
+    /// Problems met (malformed input); the segments before them are kept.
+    pub notes: Vec<String>,
+    /// UI translation-key references (key, byte range): Android layouts, template expressions.
+    pub references: Vec<(String, usize, usize)>,
 }
 
-impl Segment {
-    pub fn new(scope: Vec<String>, start: usize) -> Segment {
-        Segment {
-            scope,
-            start,
-            end: start,
-            ..Segment::default()
-        }
-    }
-
-    /// Appends `text` found verbatim at `source_offset`; the block extends to `source_end`.
-    pub fn push(&mut self, text: &str, source_offset: usize, source_end: usize) {
-        self.pieces.push((self.text.len(), source_offset));
-        self.text.push_str(text);
-        self.end = self.end.max(source_end);
-    }
-
-    pub fn push_space(&mut self) {
-        if !self.text.ends_with(' ') {
-            self.text.push(' ');
-        }
-    }
-
-    /// The source offset of a byte offset in `text`.
-    pub fn source_offset(&self, offset: usize) -> usize {
-        let i = self.pieces.partition_point(|&(t, _)| t <= offset);
-        match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some((t, s)) => s + (offset - t),
-            None => self.start,
-        }
+impl Extracted {
+    /// Records malformed input at `offset`; extraction stops there.
+    fn error(&mut self, src: &str, offset: usize, message: &str) {
+        let (line, column) = LineIndex::new(src).position(offset);
+        self.notes.push(format!(
+            "{message} (line {line}, column {column}); the text after it is not read"
+        ));
     }
 }
 
-/// Extracts the segments of an asset; structured formats consult `limits.max_nesting`.
-pub fn segments(format: AssetFormat, text: &str, limits: &Limits) -> Vec<Segment> {
+/// Extracts the segments of an asset's text; structured formats stop descending at
+/// `limits.max_nesting`.
+pub fn segments(format: AssetFormat, text: &str, limits: &Limits) -> Extracted {
     match format {
-        AssetFormat::Markdown => markdown::segments(text, limits),
-        AssetFormat::PlainText => plain::segments(text),
+        AssetFormat::Markdown => Extracted {
+            segments: markdown::segments(text, limits),
+            ..Extracted::default()
+        },
+        AssetFormat::PlainText => Extracted {
+            segments: plain::segments(text),
+            ..Extracted::default()
+        },
+        AssetFormat::Html => html::segments(text),
+        AssetFormat::Svg => xml::svg(text),
+        AssetFormat::AndroidStrings => xml::android_strings(text),
+        AssetFormat::AndroidLayout => xml::android_layout(text),
+        AssetFormat::AppleStrings => apple_strings::segments(text),
+        AssetFormat::StringsDict => xml::stringsdict(text),
+        AssetFormat::XcStrings => json::xcstrings(text, limits),
+        AssetFormat::JsonLocale => json::locale(text, limits),
+        AssetFormat::YamlLocale => yaml::locale(text, limits),
+        AssetFormat::Po => po::segments(text),
+        AssetFormat::Fluent => fluent::segments(text),
+        AssetFormat::Properties => properties::segments(text),
+        // PDFs are read from their bytes (see [`pdf_text`]); their text is plain text.
+        AssetFormat::Pdf => Extracted {
+            segments: plain::segments(text),
+            ..Extracted::default()
+        },
     }
+}
+
+/// The text layer of a PDF, pages separated by form feeds, or why there is none.
+pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    #[cfg(feature = "pdf")]
+    {
+        pdf::text(bytes)
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = bytes;
+        Err("PDF not read: aidisclose was built without the `pdf` feature".into())
+    }
+}
+
+/// Everything about one asset: its disclosures, string-table entries, language mismatches,
+/// UI key references and notes.
+pub fn extract(
+    format: AssetFormat,
+    path: &str,
+    text: &str,
+    channel: Channel,
+    lexicon: &Lexicon,
+    limits: &Limits,
+) -> FileFacts {
+    let extracted = segments(format, text, limits);
+    let mut facts = analyze(path, text, &extracted, channel, lexicon);
+    facts.notes.extend(extracted.notes.iter().map(|m| Note {
+        path: path.to_string(),
+        message: m.clone(),
+    }));
+    let index = LineIndex::new(text);
+    facts
+        .code_facts
+        .extend(extracted.references.iter().map(|(key, s, e)| CodeFact {
+            name: ui::KEY_FACT.into(),
+            text: key.clone(),
+            location: index.location(path, *s, *e),
+            scope: None,
+        }));
+    facts
 }
 
 /// Short blocks (a heading, a button label) take the language of their passage.
 const MIN_LETTERS_FOR_DETECTION: usize = 20;
+/// A file reads as another language than it declares when that language has this share of its
+/// letters (in percent) …
+const MISMATCH_SHARE: usize = 80;
+/// … and the file has at least this many letters in detectable blocks.
+const MISMATCH_MIN_LETTERS: usize = 40;
 
-/// Turns the segments of one asset into disclosures: passages grouped by top-level section and
-/// language, with the concepts found in them.
-pub fn disclosures(
+/// Turns the segments of one asset into facts: disclosures (passages grouped by top-level
+/// section or key group, and language, with the concepts found in them), string-table entries,
+/// and a language mismatch when the file reads as another language than it declares.
+pub fn analyze(
     path: &str,
     source: &str,
-    segments: &[Segment],
-    path_lang: Option<Lang>,
+    extracted: &Extracted,
     channel: Channel,
     lexicon: &Lexicon,
-) -> Vec<Disclosure> {
+) -> FileFacts {
+    let segments = &extracted.segments;
+    let mut facts = FileFacts::default();
     if segments.is_empty() {
-        return Vec::new();
+        return facts;
     }
     let index = LineIndex::new(source);
+    let file_lang = extracted.lang.or_else(|| language::from_path(path));
     let depth = passage_depth(segments);
-    // Language of each block: declared, then from its letters when long enough.
-    let langs: Vec<Option<Lang>> = segments
+    // Declared language of each block, and the language its text reads as (long blocks only).
+    let declared: Vec<Option<Lang>> = segments.iter().map(|s| s.lang.or(file_lang)).collect();
+    let detected: Vec<Option<Lang>> = segments
         .iter()
         .map(|s| {
-            s.lang.or(path_lang).or_else(|| {
-                (s.text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS_FOR_DETECTION)
-                    .then(|| language::detect(&s.text))
-                    .flatten()
-            })
+            (language::letters(&s.text) >= MIN_LETTERS_FOR_DETECTION)
+                .then(|| language::detect(&s.text))
+                .flatten()
         })
         .collect();
+    if let Some(m) = mismatch(path, segments, &declared, &detected, &index) {
+        facts.notes.push(Note {
+            path: path.to_string(),
+            message: format!(
+                "declared {} but the text reads as {}: not translated?",
+                m.declared,
+                m.reads_as.map_or("another language", Lang::as_str)
+            ),
+        });
+        facts.mismatches.push(m);
+    }
+    // A block's language: what it reads as when that is clear, else what it declares.
+    let langs: Vec<Option<Lang>> = detected
+        .iter()
+        .zip(&declared)
+        .map(|(d, decl)| d.or(*decl))
+        .collect();
+    let table_id = table::table_id(path);
     let mut passages: BTreeMap<(Vec<String>, Lang), Passage> = BTreeMap::new();
     for (i, seg) in segments.iter().enumerate() {
-        let key: Vec<String> = seg.scope.iter().take(depth).cloned().collect();
+        let key: Vec<String> = match &seg.group {
+            Some(g) => vec![g.clone()],
+            None => seg.scope.iter().take(depth).cloned().collect(),
+        };
         let lang = langs[i]
             .or_else(|| dominant(segments, &langs, &key, depth))
             .or_else(|| language::detect(&seg.text));
+        let hits: Vec<ConceptHit> = match lang {
+            Some(l) if !seg.text.trim().is_empty() => lexicon
+                .find(&seg.text, Some(l))
+                .into_iter()
+                .map(|m| ConceptHit {
+                    concept: m.concept,
+                    location: index.location(
+                        path,
+                        seg.source_offset(m.start),
+                        seg.source_offset(m.end),
+                    ),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let (Some(k), Some(locale)) = (&seg.key, declared[i].or(lang)) {
+            facts.entries.push(TableEntry {
+                table: table_id.clone(),
+                key: k.clone(),
+                language: locale,
+                reads_as: detected[i].filter(|d| *d != locale),
+                empty: seg.text.trim().is_empty(),
+                text_hash: table::text_hash(&seg.text),
+                discloses: !hits.is_empty(),
+                location: index.location(path, seg.start, seg.end),
+            });
+        }
         let Some(lang) = lang else { continue };
         let passage = passages.entry((key, lang)).or_insert_with(|| Passage {
             start: seg.start,
@@ -150,6 +344,7 @@ pub fn disclosures(
             first_hit: None,
             hits: Vec::new(),
             text: String::new(),
+            keys: Vec::new(),
         });
         if !passage.text.is_empty() {
             passage.text.push('\n');
@@ -157,20 +352,13 @@ pub fn disclosures(
         passage.text.push_str(&seg.text);
         passage.start = passage.start.min(seg.start);
         passage.end = passage.end.max(seg.end);
-        let norm = normalize::normalize(&seg.text);
-        for m in lexicon.find(&norm.text) {
-            let (s, e) = norm.original_range(m.start, m.end);
-            let (s, e) = (seg.source_offset(s), seg.source_offset(e));
-            if passage.first_hit.is_none() {
-                passage.first_hit = Some(i);
-            }
-            passage.hits.push(ConceptHit {
-                concept: m.concept,
-                location: index.location(path, s, e),
-            });
+        passage.keys.extend(seg.key.clone());
+        if passage.first_hit.is_none() && !hits.is_empty() {
+            passage.first_hit = Some(i);
         }
+        passage.hits.extend(hits);
     }
-    passages
+    facts.disclosures = passages
         .into_iter()
         .filter(|(_, p)| !p.hits.is_empty())
         .map(|((scope, lang), p)| {
@@ -179,6 +367,7 @@ pub fn disclosures(
             let head = index.location(path, p.start, line_end);
             let concepts: BTreeSet<Concept> = p.hits.iter().map(|h| h.concept).collect();
             let first = p.first_hit.map(|i| segments[i].text.as_str()).unwrap_or("");
+            let is_table = !p.keys.is_empty();
             Disclosure {
                 path: path.to_string(),
                 line: location.line,
@@ -192,9 +381,14 @@ pub fn disclosures(
                 head,
                 text: p.text,
                 hits: p.hits,
+                key: is_table.then(|| scope.join(".")).filter(|k| !k.is_empty()),
+                keys: p.keys,
+                reachable: None,
+                references: Vec::new(),
             }
         })
-        .collect()
+        .collect();
+    facts
 }
 
 struct Passage {
@@ -203,6 +397,49 @@ struct Passage {
     first_hit: Option<usize>,
     hits: Vec<ConceptHit>,
     text: String,
+    keys: Vec<String>,
+}
+
+/// A file that declares one language while most of its text reads as another.
+fn mismatch(
+    path: &str,
+    segments: &[Segment],
+    declared: &[Option<Lang>],
+    detected: &[Option<Lang>],
+    index: &LineIndex,
+) -> Option<LanguageMismatch> {
+    // Only files that declare a single language for all their blocks.
+    let declared_lang = declared.first().copied().flatten()?;
+    if declared.iter().any(|d| *d != Some(declared_lang)) {
+        return None;
+    }
+    let mut letters: BTreeMap<Option<Lang>, usize> = BTreeMap::new();
+    let mut total = 0;
+    let mut first_other: Option<&Segment> = None;
+    for (seg, d) in segments.iter().zip(detected) {
+        let n = language::letters(&seg.text);
+        if n < MIN_LETTERS_FOR_DETECTION {
+            continue;
+        }
+        total += n;
+        *letters.entry(*d).or_default() += n;
+        if *d != Some(declared_lang) && first_other.is_none() {
+            first_other = Some(seg);
+        }
+    }
+    let (reads_as, n) = letters
+        .into_iter()
+        .filter(|(l, _)| *l != Some(declared_lang))
+        .max_by_key(|(_, n)| *n)?;
+    (total >= MISMATCH_MIN_LETTERS && n * 100 >= total * MISMATCH_SHARE).then(|| {
+        let seg = first_other.unwrap_or(&segments[0]);
+        LanguageMismatch {
+            path: path.to_string(),
+            declared: declared_lang,
+            reads_as,
+            location: index.location(path, seg.start, seg.end),
+        }
+    })
 }
 
 /// How many heading levels identify a passage: the top-level sections, or the sections below
@@ -224,8 +461,12 @@ fn dominant(
 ) -> Option<Lang> {
     let mut counts: BTreeMap<Lang, usize> = BTreeMap::new();
     for (s, l) in segments.iter().zip(langs) {
+        let in_passage = match &s.group {
+            Some(g) => key.len() == 1 && key[0] == *g,
+            None => s.scope.iter().take(depth).eq(key.iter()),
+        };
         if let Some(l) = l
-            && s.scope.iter().take(depth).eq(key.iter())
+            && in_passage
         {
             *counts.entry(*l).or_default() += s.text.len();
         }

@@ -71,6 +71,89 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
+/// The lenient "skeleton" of normalised Kazakh text: Cyrillic and Latin (2021, 2018, informal)
+/// spellings folded to one ASCII-like form (`жасанды интеллектінің`, `jasandy ıntellektiniń`,
+/// `zhasandy intellektinin` → `jasandy intellektinin`), Kazakh letters typed as their Russian
+/// look-alikes included (`қ`/`к` → `k`, `і`/`и` → `i`). Case is kept, so abbreviations still match
+/// case-sensitively (`ЖИ`, `JI` → `JI`). Offsets map back to `input`.
+pub fn skeleton(input: &str) -> Normalized {
+    let mut text = String::with_capacity(input.len());
+    let mut map = Vec::with_capacity(input.len());
+    let mut chars = input.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let next = chars.peek().map(|&(_, n)| n.to_ascii_lowercase());
+        // Informal Latin digraphs: zh → j, kh → h, gh → g.
+        let folded: &str = match (lower, next) {
+            ('z', Some('h')) | ('k', Some('h')) | ('g', Some('h')) => {
+                chars.next();
+                match lower {
+                    'z' => "j",
+                    'k' => "h",
+                    _ => "g",
+                }
+            }
+            _ => skeleton_of(lower),
+        };
+        for (i, f) in folded.chars().enumerate() {
+            map.push((text.len(), at));
+            if i == 0 && c.is_uppercase() {
+                text.extend(f.to_uppercase());
+            } else {
+                text.push(f);
+            }
+        }
+        if folded.is_empty() && skeleton_keeps(lower) {
+            map.push((text.len(), at));
+            text.push(c);
+        }
+    }
+    Normalized {
+        text,
+        map,
+        original_len: input.len(),
+    }
+}
+
+/// Chars the skeleton drops entirely (hard and soft signs) are not kept.
+fn skeleton_keeps(c: char) -> bool {
+    !matches!(c, 'ъ' | 'ь')
+}
+
+fn skeleton_of(c: char) -> &'static str {
+    match c {
+        'а' | 'ә' | 'a' | 'ä' | 'á' => "a",
+        'б' | 'b' => "b",
+        'в' | 'v' => "v",
+        'г' | 'ғ' | 'g' | 'ğ' | 'ǵ' => "g",
+        'д' | 'd' => "d",
+        'е' | 'э' | 'e' => "e",
+        'ё' => "io",
+        'ж' | 'j' => "j",
+        'з' | 'z' => "z",
+        'и' | 'й' | 'і' | 'i' | 'ı' | 'ì' | 'í' => "i",
+        'к' | 'қ' | 'k' | 'q' => "k",
+        'л' | 'l' => "l",
+        'м' | 'm' => "m",
+        'н' | 'ң' | 'n' | 'ñ' | 'ń' => "n",
+        'о' | 'ө' | 'o' | 'ö' | 'ó' => "o",
+        'п' | 'p' => "p",
+        'р' | 'r' => "r",
+        'с' | 's' => "s",
+        'т' | 't' => "t",
+        'у' | 'ұ' | 'ү' | 'u' | 'ū' | 'ü' | 'ú' | 'ý' => "u",
+        'ф' | 'f' => "f",
+        'х' | 'һ' | 'h' => "h",
+        'ц' => "ts",
+        'ч' | 'ç' => "ch",
+        'ш' | 'щ' | 'ş' => "sh",
+        'ы' | 'y' => "y",
+        'ю' => "iu",
+        'я' => "ia",
+        _ => "",
+    }
+}
+
 /// Normalises `input` for matching.
 pub fn normalize(input: &str) -> Normalized {
     let mut text = String::with_capacity(input.len());
@@ -155,6 +238,24 @@ mod tests {
     fn folds_hyphens_spaces_and_lookalikes() {
         let n = normalize("ЖИ\u{2011}мен\u{00A0}жасалған, иcкусственный");
         assert_eq!(n.text, "ЖИ-мен жасалған, искусственный");
+    }
+
+    #[test]
+    fn skeleton_folds_kazakh_spellings() {
+        for s in [
+            "жасанды интеллектінің",
+            "jasandy ıntellektiniń",
+            "zhasandy intellektinin",
+            "жасанды интеллектинин",
+            "jasandy intellektınıñ",
+        ] {
+            assert_eq!(skeleton(s).text, "jasandy intellektinin", "{s}");
+        }
+        assert_eq!(skeleton("ЖИ-мен").text, "JI-men");
+        let src = "Бұл ЖИ";
+        let sk = skeleton(src);
+        let at = sk.text.find("JI").unwrap();
+        assert_eq!(&src[sk.original(at)..], "ЖИ");
     }
 
     #[test]
