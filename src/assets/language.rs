@@ -358,9 +358,22 @@ pub fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
+/// Word endings of Russian inflection that Kazakh does not use.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "ый", "ого", "ому", "ая", "ое", "ые", "ых", "ется", "ются", "ться", "ует", "уют", "ение",
+    "ость", "ции", "ция", "ией", "ью",
+];
+
 /// Identifies the language of `text` from its letters and words; `None` when it cannot be told
 /// or is none of kk, ru, en.
 pub fn detect(text: &str) -> Option<Lang> {
+    identify(text).map(|(lang, _)| lang)
+}
+
+/// The language of `text` and whether the evidence for it is clear (Kazakh letters, frequent
+/// words) rather than a default (Cyrillic without evidence reads as Russian, plain ASCII as
+/// English).
+pub fn identify(text: &str) -> Option<(Lang, bool)> {
     let mut cyrillic = 0usize;
     let mut kazakh = 0usize;
     let mut other_cyrillic = 0usize;
@@ -394,17 +407,19 @@ pub fn detect(text: &str) -> Option<Lang> {
         }
         // One Kazakh letter in a hundred Cyrillic ones is enough; Russian has none.
         if kazakh * 100 >= cyrillic {
-            return Some(Lang::Kk);
+            return Some((Lang::Kk, true));
         }
         let kk = count(&words, KAZAKH_WORDS);
-        let ru = count(&words, RUSSIAN_WORDS);
-        return match kk.cmp(&ru) {
-            std::cmp::Ordering::Greater => Some(Lang::Kk),
-            std::cmp::Ordering::Less => Some(Lang::Ru),
-            // Without evidence either way: Russian when long enough to have shown Kazakh letters.
-            std::cmp::Ordering::Equal if cyrillic >= 60 => Some(Lang::Ru),
-            std::cmp::Ordering::Equal => None,
-        };
+        let ru = count(&words, RUSSIAN_WORDS)
+            + words
+                .iter()
+                .filter(|w| w.chars().count() > 4 && RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+                .count();
+        return Some(match kk.cmp(&ru) {
+            std::cmp::Ordering::Greater => (Lang::Kk, true),
+            std::cmp::Ordering::Less => (Lang::Ru, true),
+            std::cmp::Ordering::Equal => (Lang::Ru, false),
+        });
     }
     let en = count(&words, ENGLISH_WORDS);
     let kk = count(&words, KAZAKH_LATIN_WORDS) + kazakh_latin.min(3);
@@ -415,12 +430,15 @@ pub fn detect(text: &str) -> Option<Lang> {
     if kk > en {
         // Karakalpak and Uzbek write `w` and `x` where Kazakh writes `u`/`ý` and `h`.
         let wx = words.iter().filter(|w| w.contains(['w', 'x'])).count();
-        return (wx < kk).then_some(Lang::Kk);
+        return (wx < kk).then_some((Lang::Kk, true));
     }
-    if en > 0 || words.iter().all(|w| w.is_ascii()) {
-        return Some(Lang::En);
+    if en > 0 {
+        return Some((Lang::En, true));
     }
-    None
+    words
+        .iter()
+        .all(|w| w.is_ascii())
+        .then_some((Lang::En, false))
 }
 
 #[cfg(test)]
@@ -473,6 +491,11 @@ mod tests {
             Some(Lang::Kk)
         );
         assert_eq!(detect("12345 !!!"), None);
+        assert_eq!(
+            identify("Искусственный интеллект иногда ошибается."),
+            Some((Lang::Ru, true))
+        );
+        assert_eq!(identify("Контент создан ИИ"), Some((Lang::Ru, false)));
     }
 
     #[test]

@@ -22,7 +22,7 @@ struct Morphology {
 #[serde(deny_unknown_fields)]
 struct Terms {
     /// Phrases: words separated by spaces; `stem~class` takes the suffixes of `class`,
-    /// `stem*` takes any letters.
+    /// `stem*` takes any letters, `…` stands for up to four other words.
     #[serde(default)]
     phrases: Vec<String>,
     /// Case-sensitive abbreviations (`ЖИ`, `ИИ`, `AI`); a hyphenated suffix is allowed (`ЖИ-мен`).
@@ -205,6 +205,10 @@ impl Lexicon {
     }
 }
 
+/// A phrase word that stands for up to four words in between (`отозвать … согласие`).
+const GAP: &str = "…";
+const GAP_PATTERN: &str = r"[\s\-]+(?:[\p{L}\p{N}\-]+[\s\-]+){0,4}?";
+
 /// Letters that may follow a stem written with `*`.
 const LETTER: &str = r"\p{L}";
 
@@ -240,19 +244,29 @@ fn compile(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Rege
     };
     let mut alternatives = Vec::new();
     for phrase in &terms.phrases {
-        let words: Vec<String> = phrase
-            .split_whitespace()
-            .map(|w| word_pattern(w, morphology, &fold))
-            .collect::<Result<_, _>>()?;
-        if words.is_empty() {
-            return Err("empty phrase".into());
+        let mut pattern = String::new();
+        let mut gap = false;
+        for w in phrase.split_whitespace() {
+            if w == GAP {
+                pattern.push_str(GAP_PATTERN);
+                gap = true;
+                continue;
+            }
+            if !pattern.is_empty() && !gap {
+                pattern.push_str(r"[\s\-]+");
+            }
+            gap = false;
+            pattern.push_str(&word_pattern(w, morphology, &fold)?);
         }
-        alternatives.push(bounded(&format!("(?i:{})", words.join(r"[\s\-]+")), phrase));
+        if pattern.is_empty() || gap {
+            return Err(format!("phrase `{phrase}` is empty or ends in a gap"));
+        }
+        alternatives.push(bounded(&format!("(?i:{pattern})"), phrase));
     }
     for abbr in &terms.abbreviations {
         alternatives.push(bounded(
             &format!(r"{}(?:-{LETTER}+)?", regex::escape(&fold(abbr))),
-            "a",
+            abbr,
         ));
     }
     if alternatives.is_empty() {

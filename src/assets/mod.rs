@@ -275,13 +275,18 @@ pub fn analyze(
     let depth = passage_depth(segments);
     // Declared language of each block, and the language its text reads as (long blocks only).
     let declared: Vec<Option<Lang>> = segments.iter().map(|s| s.lang.or(file_lang)).collect();
-    let detected: Vec<Option<Lang>> = segments
+    let identified: Vec<Option<(Lang, bool)>> = segments
         .iter()
         .map(|s| {
             (language::letters(&s.text) >= MIN_LETTERS_FOR_DETECTION)
-                .then(|| language::detect(&s.text))
+                .then(|| language::identify(&s.text))
                 .flatten()
         })
+        .collect();
+    // Only clear evidence overrides what a block declares.
+    let detected: Vec<Option<Lang>> = identified
+        .iter()
+        .map(|i| i.filter(|(_, clear)| *clear).map(|(l, _)| l))
         .collect();
     if let Some(m) = mismatch(path, segments, &declared, &detected, &index) {
         facts.notes.push(Note {
@@ -298,7 +303,8 @@ pub fn analyze(
     let langs: Vec<Option<Lang>> = detected
         .iter()
         .zip(&declared)
-        .map(|(d, decl)| d.or(*decl))
+        .zip(&identified)
+        .map(|((d, decl), i)| d.or(*decl).or(i.map(|(l, _)| l)))
         .collect();
     let table_id = table::table_id(path);
     let mut passages: BTreeMap<(Vec<String>, Lang), Passage> = BTreeMap::new();

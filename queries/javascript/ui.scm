@@ -1,0 +1,25 @@
+; The strings of UI code (src/assets/ui.rs): text shown to the user and translation keys.
+; prefilter: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
+; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
+; Translation-key references: t("ai.notice"), i18n.t("…"), $t("…"), intl.formatMessage({id: "…"}).
+(call_expression
+  function: [(identifier) @_t (member_expression property: (property_identifier) @_t)]
+  (#match? @_t "^(t|\\$t|translate|getMessage)$")
+  arguments: (arguments . (string (string_fragment) @fact.ui.key)))
+(call_expression
+  function: (member_expression property: (property_identifier) @_f (#eq? @_f "formatMessage"))
+  arguments: (arguments . (object (pair key: (property_identifier) @_id (#eq? @_id "id")
+    value: (string (string_fragment) @fact.ui.key)))))
+
+; JSX text and string children shown to the user, and user-facing attributes.
+(jsx_text) @fact.ui.text
+(jsx_expression (string (string_fragment) @fact.ui.text))
+(jsx_attribute (property_identifier) @_attr
+  (#match? @_attr "^(title|placeholder|alt|label|aria-label)$")
+  (string (string_fragment) @fact.ui.text))
+; <Trans i18nKey="ai.notice"/>, <FormattedMessage id="ai.notice"/>
+(jsx_attribute (property_identifier) @_attr (#eq? @_attr "i18nKey")
+  (string (string_fragment) @fact.ui.key))
+(jsx_self_closing_element name: (identifier) @_el (#eq? @_el "FormattedMessage")
+  attribute: (jsx_attribute (property_identifier) @_id (#eq? @_id "id")
+    (string (string_fragment) @fact.ui.key)))
