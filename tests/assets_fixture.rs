@@ -188,3 +188,33 @@ fn ui_string_tables_are_reachable_only_when_referenced() {
     // Documents are not string tables.
     assert_eq!(reach("docs/manual.kk.md"), None);
 }
+
+#[test]
+fn a_kazakh_file_left_in_russian_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let kk = dir.path().join("locales/kk.json");
+    std::fs::create_dir_all(kk.parent().unwrap()).unwrap();
+    std::fs::write(
+        &kk,
+        r#"{"ai": {"notice": "Ответы формирует искусственный интеллект, он может ошибаться.",
+                   "safety": "Не вводите в чат пароли и данные банковских карт."}}"#,
+    )
+    .unwrap();
+    let request = ScanRequest {
+        root: dir.path().to_path_buf(),
+        paths: Vec::new(),
+        config: Config::default(),
+        jobs: 1,
+        progress: false,
+    };
+    let inv = inventory(&request, Knowledge::embedded().unwrap()).inventory;
+    let m = &inv.language_mismatches[0];
+    assert_eq!((m.declared, m.reads_as), (Lang::Kk, Some(Lang::Ru)));
+    assert!(
+        inv.notes
+            .iter()
+            .any(|n| n.path == "locales/kk.json" && n.message.contains("reads as ru"))
+    );
+    // Its disclosure counts as Russian, not as the Kazakh one it claims to be.
+    assert!(inv.disclosures.iter().all(|d| d.language == Lang::Ru));
+}
