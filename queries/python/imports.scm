@@ -8,3 +8,6 @@
   function: [(identifier) (attribute)] @_f
   arguments: (argument_list . (string (string_content) @import))
   (#any-of? @_f "__import__" "importlib.import_module" "import_module"))
+; from google import genai / from google.cloud import vision as gv: the member completes the module
+(import_from_statement module_name: (dotted_name) name: (dotted_name) @import.member)
+(import_from_statement module_name: (dotted_name) name: (aliased_import name: (dotted_name) @import.member))

@@ -251,7 +251,7 @@ pub fn inspect(rel: &str, abs: &Path, model: ModelFile) -> ArtifactFacts {
         )));
     } else if !model.format.matches(&header) {
         facts.notes.push(note(format!(
-            "named like a {} model, but its first bytes are not that format; not counted",
+            "named like a model file ({}), but its first bytes are not that format; not counted",
             model.format.name()
         )));
         return facts;

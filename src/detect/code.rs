@@ -4,6 +4,8 @@
 //! Query capture names are the contract between the `.scm` files and this module:
 //! - `@import`: a module specifier (string quotes are stripped); looked up in the signal catalogue
 //!   for the language's ecosystems.
+//! - `@import.member`: a name imported from a module (`from google import genai`): looked up as
+//!   `module.name` with the module of the enclosing `module_name` field.
 //! - `@call`: a callee expression, or a whole call whose arguments start at a child of kind
 //!   `arguments`/`argument_list`/`value_arguments`/`call_suffix`; its dotted tail (`::`, `->`,
 //!   `?.` and `\` read as `.`, argument lists dropped) is matched against the catalogue's calls, and
@@ -178,6 +180,7 @@ impl Language {
 struct LanguageQuery {
     query: Query,
     import: Option<u32>,
+    import_member: Option<u32>,
     call: Option<u32>,
     string: Option<u32>,
     /// Capture index → fact name, for `@fact.<name>` captures.
@@ -224,6 +227,7 @@ impl CodeQueries {
             })?;
             let index = |name: &str| query.capture_index_for_name(name);
             let (import, call, string) = (index("import"), index("call"), index("string"));
+            let import_member = index("import.member");
             let facts = query
                 .capture_names()
                 .iter()
@@ -235,6 +239,7 @@ impl CodeQueries {
                 LanguageQuery {
                     query,
                     import,
+                    import_member,
                     call,
                     string,
                     facts,
@@ -378,6 +383,18 @@ fn callee_path(raw: &str) -> String {
     out
 }
 
+/// The module a member is imported from: the `module_name` of the enclosing import statement.
+fn member_module<'t>(node: tree_sitter::Node, text: &'t str) -> Option<&'t str> {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if let Some(module) = n.child_by_field_name("module_name") {
+            return Some(&text[module.byte_range()]);
+        }
+        current = n.parent();
+    }
+    None
+}
+
 fn push_dot(out: &mut String) {
     if !out.is_empty() && !out.ends_with('.') {
         out.push('.');
@@ -472,8 +489,24 @@ pub fn extract(
         for cap in m.captures() {
             let node = cap.node;
             let raw = &text[node.byte_range()];
-            if Some(cap.index) == lq.import {
-                let module = module_path(raw);
+            if Some(cap.index) == lq.import || Some(cap.index) == lq.import_member {
+                let module = if Some(cap.index) == lq.import_member {
+                    // Only when the module alone is not a component (`from google import genai`;
+                    // `from openai import OpenAI` is already evidence through `openai`).
+                    match member_module(node, text) {
+                        Some(m)
+                            if !lang
+                                .ecosystems()
+                                .iter()
+                                .any(|eco| signals.package_of_module(eco, m).is_some()) =>
+                        {
+                            Cow::Owned(format!("{m}.{raw}"))
+                        }
+                        _ => continue,
+                    }
+                } else {
+                    module_path(raw)
+                };
                 let found = lang
                     .ecosystems()
                     .iter()

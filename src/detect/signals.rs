@@ -92,6 +92,8 @@ struct EnvFile {
 }
 
 /// A host pattern split for matching: `prefix*suffix` (or exact `prefix`), optional port and path.
+/// A leading `*` stands for any subdomain (`*.qdrant.io`); an inner one for one label
+/// (`bedrock-runtime.*.amazonaws.com`).
 #[derive(Debug)]
 struct HostPattern {
     prefix: String,
@@ -144,7 +146,9 @@ impl HostPattern {
                 host.len() > self.prefix.len() + suffix.len()
                     && host.starts_with(&self.prefix)
                     && host.ends_with(suffix.as_str())
-                    && !host[self.prefix.len()..host.len() - suffix.len()].contains('.')
+                    // A leading `*` is any subdomain; an inner one is one label.
+                    && (self.prefix.is_empty()
+                        || !host[self.prefix.len()..host.len() - suffix.len()].contains('.'))
             }
         };
         host_ok
