@@ -331,8 +331,10 @@ impl Config {
     }
 }
 
+/// A product path as a prefix of relative paths; `.` and `./` are the root (the empty prefix).
 fn normalise_prefix(p: &str) -> String {
-    p.trim_start_matches("./").trim_matches('/').to_string()
+    let p = p.trim_start_matches("./").trim_matches('/');
+    if p == "." { "" } else { p }.to_string()
 }
 
 struct Validator<'a> {
@@ -459,6 +461,15 @@ mod tests {
         assert_eq!(c.jurisdictions, ["kz"]);
         assert_eq!(c.fail_on, FailOn::Error);
         assert_eq!(c.products.len(), 1);
+    }
+
+    #[test]
+    fn a_product_at_dot_is_the_root() {
+        let c = parse("products:\n  - name: Root\n    path: .\n  - name: Web\n    path: ./web\n")
+            .unwrap();
+        assert_eq!(c.products[0].path, "");
+        assert_eq!(c.product_of("app/chat.py"), Some(0));
+        assert_eq!(c.product_of("web/index.js"), Some(1));
     }
 
     #[test]

@@ -198,44 +198,52 @@ fn scan_file(
     if let Some(note) = limits.size_note(bytes.len() as u64) {
         return (rel.clone(), FileFacts::note(&rel, note), None);
     }
-    if let FileKind::Asset(AssetFormat::Pdf) = entry.kind {
-        return match assets::pdf_text(&bytes) {
-            Ok(text) => {
-                let channel = knowledge.channels.channel_of(&rel, config);
-                let facts = assets::extract(
-                    AssetFormat::Pdf,
-                    &rel,
-                    &text,
-                    channel,
-                    &knowledge.lexicon,
-                    limits,
-                );
-                (rel, facts, Some(Arc::from(text)))
-            }
-            Err(message) => (rel.clone(), FileFacts::note(&rel, message), None),
-        };
-    }
-    let (text, mut notes) = match decode(&rel, bytes) {
-        Some(decoded) => decoded,
-        None if entry.kind == FileKind::MaybeScript => return (rel, FileFacts::default(), None),
-        None => {
-            return (
-                rel.clone(),
-                FileFacts::note(&rel, "skipped: binary content"),
-                None,
-            );
-        }
-    };
-    let mut facts = extract(entry, &rel, &text, config, knowledge);
-    notes.append(&mut facts.notes);
-    facts.notes = notes;
+    let (facts, text) = extract_bytes(entry.kind, &rel, bytes, config, knowledge);
     // Only the text of a file with findings is kept (for snippets): memory stays bounded on big
     // trees.
     let keep = !facts.components.is_empty()
         || !facts.disclosures.is_empty()
         || !facts.code_facts.is_empty()
         || !facts.entries.is_empty();
-    (rel, facts, keep.then(|| Arc::from(text)))
+    (rel, facts, text.filter(|_| keep).map(Arc::from))
+}
+
+/// Decodes one file's bytes (or extracts a PDF's text) and extracts its facts, as the scan does
+/// after reading it; returns the text too (`None` for binary content). Public for the fuzz
+/// targets.
+pub fn extract_bytes(
+    kind: FileKind,
+    rel: &str,
+    bytes: Vec<u8>,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> (FileFacts, Option<String>) {
+    if let FileKind::Asset(AssetFormat::Pdf) = kind {
+        return match assets::pdf_text(&bytes) {
+            Ok(text) => {
+                let channel = knowledge.channels.channel_of(rel, config);
+                let facts = assets::extract(
+                    AssetFormat::Pdf,
+                    rel,
+                    &text,
+                    channel,
+                    &knowledge.lexicon,
+                    &config.limits,
+                );
+                (facts, Some(text))
+            }
+            Err(message) => (FileFacts::note(rel, message), None),
+        };
+    }
+    let (text, mut notes) = match decode(rel, bytes) {
+        Some(decoded) => decoded,
+        None if kind == FileKind::MaybeScript => return (FileFacts::default(), None),
+        None => return (FileFacts::note(rel, "skipped: binary content"), None),
+    };
+    let mut facts = extract(kind, rel, &text, config, knowledge);
+    notes.append(&mut facts.notes);
+    facts.notes = notes;
+    (facts, Some(text))
 }
 
 /// Reads at most `max + 1` bytes of a file, so that a file that grows while it is read cannot
@@ -288,13 +296,13 @@ fn decode(rel: &str, bytes: Vec<u8>) -> Option<(String, Vec<Note>)> {
 
 /// Dispatches a file's text to the extractor for its kind.
 fn extract(
-    entry: &FileEntry,
+    kind: FileKind,
     rel: &str,
     text: &str,
     config: &Config,
     knowledge: &Knowledge,
 ) -> FileFacts {
-    match entry.kind {
+    match kind {
         FileKind::Manifest(kind) => {
             let m = manifest::extract(kind, rel, text, &knowledge.signals);
             FileFacts {

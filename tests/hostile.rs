@@ -20,6 +20,9 @@ const MEMORY_BOUND_KIB: i64 = 400 * 1024;
 /// A phrase that only the files outside the root contain: it must never reach a report.
 const OUTSIDE_MARKER: &str = "zyxoutsidemarker";
 
+/// The file with the AI component the diagnostics point at.
+const CHAT: &str = "app/chat\x1b[2J\n::error file=x::pwned%0A.py";
+
 /// English disclosure text: the lexicon recognises it, so a decoded file shows as a disclosure.
 const DISCLOSURE_EN: &str = "# Artificial intelligence\n\nThis product uses artificial \
     intelligence. AI answers may be inaccurate; the risks of using it are described below. \
@@ -194,12 +197,10 @@ fn hostile_tree() -> Hostile {
     );
     write(&outside, "docs/notice.md", format!("{OUTSIDE_MARKER}\n"));
 
-    // A real product: one component and a disclosure, so that the reports are not empty.
-    write(
-        &root,
-        "app/chat.py",
-        "import openai\n\nclient = openai.OpenAI()\n",
-    );
+    // A real product: one component and a disclosure, so that the reports are not empty; the
+    // component's file has a name that tries to inject a terminal escape and a workflow command
+    // into the diagnostics that point at it.
+    write(&root, CHAT, "import openai\n\nclient = openai.OpenAI()\n");
     write(&root, "docs/ai.md", DISCLOSURE_EN);
 
     // Links: a loop, a self-loop through a directory, out of the root, to /etc/passwd.
@@ -330,7 +331,7 @@ fn hostile_tree() -> Hostile {
     write(
         &root,
         ".aidisclose.yml",
-        "languages: [en]\n\
+        "languages: [kk]\n\
          assets:\n  include: [\"../outside/**\", \"/etc/**\", \"**/../**\", \"linked_dir/**\"]\n\
          products:\n  - name: escape\n    path: ../outside\n  - name: root\n    path: .\n",
     );
@@ -524,10 +525,14 @@ fn hostile_repository_is_scanned_safely_in_every_format() {
             )
         })
         .collect();
-    assert!(
-        evidence.contains(&("app/chat.py".into(), 1)),
-        "{evidence:?}"
-    );
+    assert!(evidence.contains(&(CHAT.into(), 1)), "{evidence:?}");
+    let diagnosed: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(diagnosed.contains(&CHAT), "{diagnosed:?}");
     assert!(
         evidence.contains(&("app/crlf.py".into(), 2)),
         "{evidence:?}"

@@ -5,6 +5,7 @@
 //! expressions (`{{ $t('ai.notice') }}`, `{{ 'ai.notice' | translate }}`) are UI references.
 
 use super::{Extracted, Segment, language};
+use crate::limits::Limits;
 use crate::model::Lang;
 
 const VOID: [&str; 14] = [
@@ -59,6 +60,7 @@ struct Open {
 
 struct State<'a> {
     src: &'a str,
+    limits: &'a Limits,
     out: Extracted,
     stack: Vec<Open>,
     headings: Vec<(u8, String)>,
@@ -232,7 +234,8 @@ impl State<'_> {
         {
             seg.push_space();
         }
-        if !VOID.contains(&name) {
+        // Elements nested deeper than the limit are not tracked, so that closing tags stay cheap.
+        if !VOID.contains(&name) && !self.limits.too_deep(self.stack.len() + 1) {
             self.stack.push(Open {
                 name: name.to_string(),
                 hidden,
@@ -339,9 +342,10 @@ fn attr_value(attrs: &str, name: &str) -> Option<String> {
     None
 }
 
-pub fn segments(src: &str) -> Extracted {
+pub fn segments(src: &str, limits: &Limits) -> Extracted {
     let mut st = State {
         src,
+        limits,
         out: Extracted::default(),
         stack: Vec::new(),
         headings: Vec::new(),
@@ -438,7 +442,7 @@ mod tests {
 <script>var x = "<p>ИИ</p>";</script><div hidden>Скрытый ИИ</div>
 <p lang="kk" style="color:red">Жауаптарды ЖИ жасайды</p><!-- ИИ comment -->
 <p>{{ $t('ai.disclaimer') }} {% if x %}Текст{% endif %}</p></body></html>"#;
-        let out = segments(src);
+        let out = segments(src, &Limits::default());
         let texts: Vec<&str> = out.segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,

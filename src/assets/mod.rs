@@ -186,7 +186,7 @@ pub fn segments(format: AssetFormat, text: &str, limits: &Limits) -> Extracted {
             segments: plain::segments(text),
             ..Extracted::default()
         },
-        AssetFormat::Html => html::segments(text),
+        AssetFormat::Html => html::segments(text, limits),
         AssetFormat::Svg => xml::svg(text),
         AssetFormat::AndroidStrings => xml::android_strings(text),
         AssetFormat::AndroidLayout => xml::android_layout(text),

@@ -1,6 +1,6 @@
 //! `--format human`: miette's graphical diagnostics with source snippets, then a summary.
 
-use super::Style;
+use super::{Style, printable, printable_source};
 use crate::model::{Diagnostic as Finding, Location, Report, Severity};
 use crate::scan::Inventory;
 use miette::{
@@ -82,6 +82,15 @@ fn handler(style: Style) -> GraphicalReportHandler {
         .with_width(style.width)
 }
 
+/// A file's text for a snippet, under its name, both with control characters made harmless.
+fn named_source(path: &str, text: &Arc<str>) -> NamedSource<Arc<str>> {
+    let shown = match printable_source(text) {
+        std::borrow::Cow::Borrowed(_) => Arc::clone(text),
+        std::borrow::Cow::Owned(s) => Arc::from(s),
+    };
+    NamedSource::new(printable(path), shown)
+}
+
 fn span(loc: &Location) -> (usize, usize) {
     (loc.start_byte, loc.end_byte.saturating_sub(loc.start_byte))
 }
@@ -90,30 +99,30 @@ fn to_rendered(d: &Finding, inventory: &Inventory) -> Rendered {
     let source = inventory
         .sources
         .get(&d.path)
-        .map(|s| NamedSource::new(&d.path, Arc::clone(s)));
+        .map(|s| named_source(&d.path, s));
     let mut labels = vec![LabeledSpan::new_primary_with_span(
-        Some(d.label.clone()),
+        Some(printable(&d.label).into_owned()),
         span(&d.location),
     )];
     let mut related = Vec::new();
     for r in &d.related {
         if r.location.path == d.path {
             labels.push(LabeledSpan::new_with_span(
-                Some(r.message.clone()),
+                Some(printable(&r.message).into_owned()),
                 span(&r.location),
             ));
         } else {
             related.push(Rendered {
-                message: format!("related: {}", r.message),
+                message: format!("related: {}", printable(&r.message)),
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
                 source: inventory
                     .sources
                     .get(&r.location.path)
-                    .map(|s| NamedSource::new(&r.location.path, Arc::clone(s))),
+                    .map(|s| named_source(&r.location.path, s)),
                 labels: vec![LabeledSpan::new_primary_with_span(
-                    Some(r.message.clone()),
+                    Some(printable(&r.message).into_owned()),
                     span(&r.location),
                 )],
                 related: Vec::new(),
@@ -127,7 +136,7 @@ fn to_rendered(d: &Finding, inventory: &Inventory) -> Rendered {
         d.rule
     );
     Rendered {
-        message: d.message.clone(),
+        message: printable(&d.message).into_owned(),
         code: Some(d.rule.clone()),
         severity: severity(d.severity),
         help: Some(help),
@@ -151,14 +160,23 @@ pub fn render(report: &Report, inventory: &Inventory, style: Style) -> String {
         if handler.render_report(&mut block, &rendered).is_err() {
             block = format!(
                 "{}: {}: {} ({}:{})\n",
-                d.severity, d.rule, d.message, d.path, d.line
+                d.severity,
+                d.rule,
+                printable(&d.message),
+                printable(&d.path),
+                d.line
             );
         }
         out.push_str(&block);
         out.push('\n');
     }
     for note in &report.skipped {
-        let _ = writeln!(out, "note: {}: {}", note.path, note.message);
+        let _ = writeln!(
+            out,
+            "note: {}: {}",
+            printable(&note.path),
+            printable(&note.message)
+        );
     }
     out.push_str(&summary_line(report));
     out
@@ -220,7 +238,7 @@ pub fn render_inventory(report: &Report, _style: Style) -> String {
             .map(|e| {
                 format!(
                     "{}:{} ({})",
-                    e.location.path,
+                    printable(&e.location.path),
                     e.location.line,
                     e.detector.as_str()
                 )
@@ -245,7 +263,7 @@ pub fn render_inventory(report: &Report, _style: Style) -> String {
         let _ = writeln!(
             out,
             "  {}:{}-{}  {}  {:<9}  {}",
-            d.path,
+            printable(&d.path),
             d.line,
             d.end_line,
             d.language,
@@ -254,7 +272,12 @@ pub fn render_inventory(report: &Report, _style: Style) -> String {
         );
     }
     for note in &report.skipped {
-        let _ = writeln!(out, "note: {}: {}", note.path, note.message);
+        let _ = writeln!(
+            out,
+            "note: {}: {}",
+            printable(&note.path),
+            printable(&note.message)
+        );
     }
     out
 }
