@@ -1,4 +1,5 @@
-//! Every manifest extractor the scan dispatches to, through the scan's own entry point.
+//! Every dependency manifest parser and settings-file reader (.env, config files) the scan
+//! dispatches to, through the scan's own entry point.
 #![no_main]
 
 mod common;
@@ -7,5 +8,7 @@ use aidisclose::workspace::FileKind;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    common::extract_file(data, |kind| matches!(kind, FileKind::Manifest(_)));
+    common::extract_file(data, |kind| {
+        matches!(kind, FileKind::Manifest(_) | FileKind::Settings(_))
+    });
 });
