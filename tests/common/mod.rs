@@ -262,23 +262,12 @@ pub fn open_up(root: &Path) {
     }
 }
 
-/// The repository's bundled example and fixture repositories (under `tests/fixtures/`, the
-/// topmost directories that hold files).
+/// The repository's bundled example, and the whole fixture tree scanned as one repository (many
+/// files in many languages and formats, one process).
 pub fn sample_repositories() -> Vec<PathBuf> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut repos = vec![manifest.join("examples/voice-assistant")];
-    let mut stack = vec![manifest.join("tests/fixtures")];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        if paths.iter().any(|p| p.is_file()) {
-            repos.push(dir);
-        } else {
-            stack.extend(paths);
-        }
-    }
-    repos[1..].sort();
-    repos
+    vec![
+        manifest.join("examples/voice-assistant"),
+        manifest.join("tests/fixtures"),
+    ]
 }
