@@ -11,6 +11,7 @@
 #   --no-peers      skip ast-grep and Semgrep
 #   --no-scaling    skip the scaling table
 #   --seed S        seed of the generated tree (default 7)
+#   --no-build      use the existing target/release/aidisclose
 #
 # Peers are installed when missing: ast-grep-cli and semgrep from PyPI into .bench/venv; ripgrep
 # from Debian (apt-get) or else PyPI; GNU time from Debian. Everything goes to .bench/ (gitignored);
@@ -26,6 +27,7 @@ SCALES="1 2 4"
 PEERS=1
 SCALING=1
 SEED=7
+BUILD=1
 REPO=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,7 +37,8 @@ while [ $# -gt 0 ]; do
     --no-peers) PEERS=0; shift ;;
     --no-scaling) SCALING=0; shift ;;
     --seed) SEED=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) REPO=$(cd "$1" && pwd); shift ;;
   esac
@@ -67,8 +70,10 @@ if [ "$PEERS" = 1 ]; then
   [ -x "$VENV/bin/semgrep" ] || { log "installing semgrep into $VENV"; venv semgrep; }
 fi
 
-log "building aidisclose (release)"
-(cd "$ROOT" && cargo build --release --quiet)
+if [ "$BUILD" = 1 ]; then
+  log "building aidisclose (release)"
+  (cd "$ROOT" && cargo build --release --quiet)
+fi
 AID="$ROOT/target/release/aidisclose"
 LITERALS="$BENCH/literals.txt"
 "$AID" literals >"$LITERALS"
