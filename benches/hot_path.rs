@@ -1,12 +1,12 @@
 //! Micro-benchmarks of the scan's hot path: the code prefilter, source extraction (parse + queries),
-//! the asset extractors and the lexicon matcher. `cargo bench`; the whole-tree comparison with
+//! the asset extractors (segments, then lexicon and language) and the lexicon matcher. `cargo bench`; the whole-tree comparison with
 //! ripgrep, ast-grep and Semgrep is `scripts/bench.sh`.
 
 use aidisclose::assets::{self, AssetFormat, normalize};
 use aidisclose::detect::code::{self, Language};
 use aidisclose::knowledge::Knowledge;
 use aidisclose::limits::Limits;
-use aidisclose::model::{Channel, Lang};
+use aidisclose::model::Channel;
 use divan::{Bencher, black_box, counter::BytesCount};
 
 fn main() {
@@ -114,22 +114,22 @@ fn lexicon_find(bencher: Bencher, sections: usize) {
     let norm = normalize::normalize(&help_page(sections));
     bencher
         .counter(BytesCount::of_str(&norm.text))
-        .bench(|| lexicon.find(black_box(&norm.text)));
+        .bench(|| lexicon.find(black_box(&norm.text), None));
 }
 
 #[divan::bench(args = SIZES)]
-fn asset_disclosures(bencher: Bencher, sections: usize) {
+fn asset_extract(bencher: Bencher, sections: usize) {
     let k = knowledge();
     let text = help_page(sections);
-    let segments = assets::segments(AssetFormat::Markdown, &text, &Limits::default());
+    let limits = Limits::default();
     bencher.counter(BytesCount::of_str(&text)).bench(|| {
-        assets::disclosures(
+        assets::extract(
+            AssetFormat::Markdown,
             "docs/help.md",
             black_box(&text),
-            &segments,
-            None::<Lang>,
             Channel::Docs,
             &k.lexicon,
+            &limits,
         )
     });
 }

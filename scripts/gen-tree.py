@@ -24,6 +24,8 @@ DOC_FILES = 700
 PROJECTS = 60
 FUNCS_PER_FILE = (4, 12)
 AI_SHARE = 0.03
+# Share of files that handle personal data (phone numbers, consent flags): parsed for facts.
+PERSONAL_SHARE = 0.06
 
 LANGS = {
     # name: (extension, weight)
@@ -44,8 +46,8 @@ LANGS = {
 
 WORDS = (
     "account order invoice payment customer session token cache queue report user profile "
-    "address email phone basket item price discount shipment warehouse stock tariff route "
-    "message notice event audit policy consent contract balance transfer card limit rate "
+    "address basket item price discount shipment warehouse stock tariff route "
+    "message notice event audit policy contract balance transfer card limit rate "
     "schedule booking ticket seat flight hotel review rating search index filter page batch "
     "retry timeout handler config client server request response status result error state "
     "metric counter label region city country language locale currency amount total summary"
@@ -54,7 +56,7 @@ WORDS = (
 COMMENTS = [
     "Keeps the cache warm between requests; see the runbook for details.",
     "The main entry point waits for the queue to drain before it returns.",
-    "Validate the email and phone number before the account is created.",
+    "Validate the input before the account is created; reject unknown fields.",
     "TODO: remove the legacy branch once all regions migrated to the new tariff.",
     "Retries are capped so a failing upstream does not stall the batch.",
     "Amounts are kept in minor units to avoid rounding on conversion.",
@@ -197,6 +199,9 @@ def source_file(rng, lang, ai):
     if ai:
         ai_imports, calls = rng.choice(AI[lang])
         imports = imports + ai_imports
+    if rng.random() < PERSONAL_SHARE:
+        mark = "#" if lang in ("python", "ruby") else "//"
+        calls = calls + [f"{mark} Stores the customer's email, phone number and marketing consent."]
     cls = ident(rng, 2, "pascal")
     funcs = []
     for i in range(rng.randint(*FUNCS_PER_FILE)):
