@@ -1,12 +1,45 @@
-//! `aidisclose init`: writes a commented config and disclosure templates; never overwrites.
+//! `aidisclose init`: writes a commented config and disclosure templates (kk, ru, en), and with
+//! `--ci github` a workflow; never overwrites a file.
 
 use std::path::{Path, PathBuf};
 
-/// The files `init` writes: path relative to the target directory, and content.
-pub const FILES: [(&str, &str); 1] = [(
-    ".aidisclose.yml",
-    include_str!("../templates/aidisclose.yml"),
-)];
+/// The files `init` always writes: path relative to the target directory, and content.
+pub const FILES: [(&str, &str); 4] = [
+    (
+        ".aidisclose.yml",
+        include_str!("../templates/aidisclose.yml"),
+    ),
+    (
+        "docs/ai-disclosure.kk.md",
+        include_str!("../templates/docs/ai-disclosure.kk.md"),
+    ),
+    (
+        "docs/ai-disclosure.ru.md",
+        include_str!("../templates/docs/ai-disclosure.ru.md"),
+    ),
+    (
+        "docs/ai-disclosure.en.md",
+        include_str!("../templates/docs/ai-disclosure.en.md"),
+    ),
+];
+
+/// CI services `init --ci` writes a workflow for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// `.github/workflows/aidisclose.yml`, using the aidisclose action.
+    Github,
+}
+
+impl Ci {
+    pub fn file(self) -> (&'static str, &'static str) {
+        match self {
+            Ci::Github => (
+                ".github/workflows/aidisclose.yml",
+                include_str!("../examples/workflows/aidisclose.yml"),
+            ),
+        }
+    }
+}
 
 /// What happened to each file.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,9 +49,9 @@ pub enum Outcome {
 }
 
 /// Writes the templates into `dir`; files that exist are kept as they are.
-pub fn init(dir: &Path) -> std::io::Result<Vec<Outcome>> {
+pub fn init(dir: &Path, ci: Option<Ci>) -> std::io::Result<Vec<Outcome>> {
     let mut out = Vec::new();
-    for (rel, content) in FILES {
+    for (rel, content) in FILES.into_iter().chain(ci.map(Ci::file)) {
         let path = dir.join(rel);
         if path.exists() || path.is_symlink() {
             out.push(Outcome::Kept(path));

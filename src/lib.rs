@@ -1,9 +1,11 @@
 //! aidisclose: finds the AI components of a product and checks that it ships the disclosures the
 //! law requires (Kazakhstan: Law No. 231-VIII of 17.11.2025, AI Law No. 230-VIII Art. 21).
 //!
-//! The pipeline is discover → extract → inventory → evaluate → report; [`check`] runs it.
+//! The pipeline is discover → extract → inventory → evaluate → suppress → report; [`check`] runs
+//! it, and [`Outcome::apply_baseline`] keeps only the findings a baseline does not know.
 
 pub mod assets;
+pub mod baseline;
 pub mod config;
 pub mod crash;
 pub mod detect;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod progress;
 pub mod report;
 pub mod scan;
+pub mod suppress;
 pub mod text;
 pub mod workspace;
 pub mod yaml;
@@ -26,6 +29,7 @@ use knowledge::Knowledge;
 use model::{REPORT_SCHEMA, Report, Severity, Summary, ToolInfo};
 use scan::Inventory;
 use std::path::PathBuf;
+use suppress::{Suppressed, SuppressedBy};
 
 /// What to scan and how.
 pub struct ScanRequest {
@@ -40,10 +44,12 @@ pub struct ScanRequest {
     pub progress: bool,
 }
 
-/// A finished scan: the report and the inventory behind it (with sources for snippets).
+/// A finished scan: the report (open findings), the inventory behind it (with sources for
+/// snippets), and the findings suppressed inline, by a waiver or by the baseline.
 pub struct Outcome {
     pub report: Report,
     pub inventory: Inventory,
+    pub suppressed: Vec<Suppressed>,
 }
 
 impl Outcome {
@@ -55,6 +61,18 @@ impl Outcome {
                 .iter()
                 .any(|d| fail_on.fails(d.severity)),
         )
+    }
+
+    /// Moves the findings the baseline knows from the report to `suppressed`.
+    pub fn apply_baseline(&mut self, baseline: &baseline::Baseline) {
+        let (new, known) = baseline.split(std::mem::take(&mut self.report.diagnostics));
+        self.suppressed
+            .extend(known.into_iter().map(|diagnostic| Suppressed {
+                diagnostic,
+                by: SuppressedBy::Baseline,
+            }));
+        self.report.diagnostics = new;
+        count_findings(&mut self.report);
     }
 }
 
@@ -85,13 +103,43 @@ fn run_scan(request: &ScanRequest, knowledge: &Knowledge) -> Inventory {
     })
 }
 
-/// Scans and evaluates every enabled rule.
+/// Scans, evaluates every enabled rule and applies inline suppressions and config waivers.
 pub fn check(request: &ScanRequest, knowledge: &Knowledge) -> Outcome {
     let inventory = run_scan(request, knowledge);
     let diagnostics = engine::evaluate(knowledge, &request.config, &inventory);
+    let config_path = request
+        .config
+        .file
+        .as_deref()
+        .map(|f| relative(&request.root, f));
+    let (open, suppressed) = suppress::apply(
+        diagnostics,
+        &inventory.directives,
+        &request.config,
+        knowledge,
+        config_path.as_deref(),
+        &suppress::today(),
+    );
     Outcome {
-        report: build_report(&inventory, diagnostics),
+        report: build_report(&inventory, open),
         inventory,
+        suppressed,
+    }
+}
+
+/// `file` relative to `root` with `/`, when it is inside it; else its file name.
+fn relative(root: &std::path::Path, file: &std::path::Path) -> String {
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.into());
+    let (root, file) = (canonical(root), canonical(file));
+    match file.strip_prefix(&root) {
+        Ok(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
     }
 }
 
@@ -101,12 +149,12 @@ pub fn inventory(request: &ScanRequest, knowledge: &Knowledge) -> Outcome {
     Outcome {
         report: build_report(&inventory, Vec::new()),
         inventory,
+        suppressed: Vec::new(),
     }
 }
 
 fn build_report(inventory: &Inventory, diagnostics: Vec<model::Diagnostic>) -> Report {
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    Report {
+    let mut report = Report {
         schema: REPORT_SCHEMA,
         tool: ToolInfo {
             name: "aidisclose".into(),
@@ -116,13 +164,27 @@ fn build_report(inventory: &Inventory, diagnostics: Vec<model::Diagnostic>) -> R
             files: inventory.files,
             components: inventory.components.len(),
             disclosures: inventory.disclosures.len(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            notes: count(Severity::Note),
+            ..Summary::default()
         },
         components: inventory.components.clone(),
         disclosures: inventory.disclosures.clone(),
         skipped: inventory.notes.clone(),
         diagnostics,
-    }
+    };
+    count_findings(&mut report);
+    report
+}
+
+/// Sets the summary's error, warning and note counts from the report's diagnostics.
+fn count_findings(report: &mut Report) {
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    report.summary.errors = count(Severity::Error);
+    report.summary.warnings = count(Severity::Warning);
+    report.summary.notes = count(Severity::Note);
 }

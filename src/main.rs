@@ -1,12 +1,13 @@
 //! The `aidisclose` command line: parses arguments, calls the library, maps results to exit codes
 //! (0 clean, 1 findings at or above `--fail-on`, 2 usage, config or I/O error).
 
+use aidisclose::baseline::Baseline;
 use aidisclose::config::{Config, FailOn};
 use aidisclose::knowledge::Knowledge;
 use aidisclose::model::Lang;
-use aidisclose::report::{self, Format, Style};
+use aidisclose::report::{self, Format, Options, Output, Style};
 use aidisclose::{ScanRequest, docs, init};
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,11 +47,14 @@ enum Command {
     Literals,
     /// List the AI components and disclosures found, without verdicts.
     Inventory(InventoryArgs),
-    /// Write a commented .aidisclose.yml (never overwrites).
+    /// Write a commented .aidisclose.yml and disclosure templates (never overwrites).
     Init {
         /// Directory to write into.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Also write a CI workflow for this service.
+        #[arg(long, value_enum)]
+        ci: Option<init::Ci>,
     },
 }
 
@@ -70,12 +74,18 @@ struct ScanArgs {
     /// Rule packs to apply, comma-separated (overrides the config).
     #[arg(long, value_delimiter = ',')]
     jurisdiction: Option<Vec<String>>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
-    format: Format,
-    /// Write the report to this file instead of stdout.
+    /// Output format; repeat it for several outputs of one scan (default: human).
+    #[arg(long, value_enum)]
+    format: Vec<Format>,
+    /// Write the output of the --format before it to this file instead of stdout.
     #[arg(long, short)]
-    output: Option<PathBuf>,
+    output: Vec<PathBuf>,
+    /// Also write FORMAT to FILE, e.g. `--output-format sarif=results.sarif` (repeatable).
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = report::parse_output_pair)]
+    output_format: Vec<(Format, PathBuf)>,
+    /// Prefix for links to files in Markdown, e.g. https://github.com/OWNER/REPO/blob/SHA/
+    #[arg(long, value_name = "URL")]
+    link_base: Option<String>,
     /// Skip files larger than this many bytes (overrides the config's max-file-size).
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     max_file_size: Option<u64>,
@@ -97,6 +107,12 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity (overrides the config).
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (they are then reported as baselined).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -138,11 +154,15 @@ fn main() -> ExitCode {
 }
 
 fn cli_main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let color =
         !cli.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     let style = Style { color, width: 100 };
-    match run(cli, style) {
+    match run(cli, &matches, style) {
         Ok(code) => ExitCode::from(code),
         Err(report) => {
             let handler = miette::GraphicalReportHandler::new_themed(if color {
@@ -166,21 +186,45 @@ fn knowledge() -> Result<&'static Knowledge, Failure> {
         .map_err(|e| miette::miette!("the embedded rules are invalid (a bug): {e}"))
 }
 
-fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
+fn run(cli: Cli, matches: &ArgMatches, style: Style) -> Result<u8, Failure> {
+    let sub = matches.subcommand().map(|(_, m)| m);
     match cli.command {
         Command::Check(args) => {
             let knowledge = knowledge()?;
-            let (request, format, output) = request(args.scan, cli.quiet, knowledge)?;
+            let outputs = outputs(&args.scan, sub)?;
+            let link_base = args.scan.link_base.clone();
+            let request = request(args.scan, cli.quiet, knowledge)?;
             let fail_on = args.fail_on.unwrap_or(request.config.fail_on);
-            let outcome = aidisclose::check(&request, knowledge);
-            let text = report::render(
-                format,
-                &outcome.report,
-                &outcome.inventory,
-                style_for(style, &output),
-            );
-            emit(&text, output.as_ref())?;
-            if output.is_some() && !cli.quiet {
+            let mut outcome = aidisclose::check(&request, knowledge);
+            if let Some(path) = &args.write_baseline {
+                let baseline = Baseline::of(&outcome.report.diagnostics);
+                baseline.write(path).map_err(|e| miette::miette!("{e}"))?;
+                outcome.apply_baseline(&baseline);
+                if !cli.quiet {
+                    eprintln!(
+                        "aidisclose: {} findings recorded in {}",
+                        baseline.findings.len(),
+                        path.display()
+                    );
+                }
+            } else if let Some(path) = &args.baseline {
+                let baseline = Baseline::load(path).map_err(|e| miette::miette!("{e}"))?;
+                outcome.apply_baseline(&baseline);
+            }
+            let options = Options {
+                style,
+                fail_on,
+                link_base,
+            };
+            for output in &outputs {
+                let options = Options {
+                    style: style_for(style, &output.path),
+                    ..options.clone()
+                };
+                let text = report::render(output.format, &outcome, knowledge, &options);
+                emit(&text, output.path.as_ref())?;
+            }
+            if outputs.iter().all(|o| o.path.is_some()) && !cli.quiet {
                 eprintln!(
                     "aidisclose: {} diagnostics written",
                     outcome.report.diagnostics.len()
@@ -190,12 +234,19 @@ fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
         }
         Command::Inventory(args) => {
             let knowledge = knowledge()?;
-            let (request, format, output) = request(args.scan, cli.quiet, knowledge)?;
+            let outputs = outputs(&args.scan, sub)?;
+            let link_base = args.scan.link_base.clone();
+            let request = request(args.scan, cli.quiet, knowledge)?;
             let outcome = aidisclose::inventory(&request, knowledge);
-            emit(
-                &report::render_inventory(format, &outcome.report, style),
-                output.as_ref(),
-            )?;
+            for output in &outputs {
+                let options = Options {
+                    style: style_for(style, &output.path),
+                    fail_on: FailOn::Never,
+                    link_base: link_base.clone(),
+                };
+                let text = report::render_inventory(output.format, &outcome, knowledge, &options);
+                emit(&text, output.path.as_ref())?;
+            }
             Ok(0)
         }
         Command::Explain { rule } => {
@@ -228,8 +279,8 @@ fn run(cli: Cli, style: Style) -> Result<u8, Failure> {
             emit(&text, None)?;
             Ok(0)
         }
-        Command::Init { dir } => {
-            let results = init::init(&dir)
+        Command::Init { dir, ci } => {
+            let results = init::init(&dir, ci)
                 .map_err(|e| miette::miette!("cannot write into {}: {e}", dir.display()))?;
             for r in results {
                 match r {
@@ -252,11 +303,26 @@ fn style_for(style: Style, output: &Option<PathBuf>) -> Style {
     }
 }
 
-fn request(
-    args: ScanArgs,
-    quiet: bool,
-    knowledge: &Knowledge,
-) -> Result<(ScanRequest, Format, Option<PathBuf>), Failure> {
+/// The outputs of a run, from `--format`, `--output` (by their positions) and `--output-format`.
+fn outputs(args: &ScanArgs, matches: Option<&ArgMatches>) -> Result<Vec<Output>, Failure> {
+    let indices = |id: &str| -> Vec<usize> {
+        matches
+            .and_then(|m| m.indices_of(id))
+            .map(Iterator::collect)
+            .unwrap_or_default()
+    };
+    let formats: Vec<(usize, Format)> = indices("format")
+        .into_iter()
+        .zip(args.format.iter().copied())
+        .collect();
+    let files: Vec<(usize, PathBuf)> = indices("output")
+        .into_iter()
+        .zip(args.output.iter().cloned())
+        .collect();
+    report::plan_outputs(&formats, &files, &args.output_format).map_err(|e| miette::miette!("{e}"))
+}
+
+fn request(args: ScanArgs, quiet: bool, knowledge: &Knowledge) -> Result<ScanRequest, Failure> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -318,17 +384,13 @@ fn request(
     } else {
         (PathBuf::from("."), paths)
     };
-    Ok((
-        ScanRequest {
-            root,
-            paths,
-            config,
-            jobs: args.jobs,
-            progress: !quiet && std::io::stderr().is_terminal(),
-        },
-        args.format,
-        args.output,
-    ))
+    Ok(ScanRequest {
+        root,
+        paths,
+        config,
+        jobs: args.jobs,
+        progress: !quiet && std::io::stderr().is_terminal(),
+    })
 }
 
 fn emit(text: &str, output: Option<&PathBuf>) -> Result<(), Failure> {

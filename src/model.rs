@@ -381,6 +381,8 @@ pub struct FileFacts {
     /// String-table entries, for the parity check across locales.
     pub entries: Vec<TableEntry>,
     pub mismatches: Vec<LanguageMismatch>,
+    /// Inline `aidisclose:` directives (suppressions).
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 impl FileFacts {
@@ -391,6 +393,7 @@ impl FileFacts {
             && self.notes.is_empty()
             && self.entries.is_empty()
             && self.mismatches.is_empty()
+            && self.directives.is_empty()
     }
 
     pub fn note(path: &str, message: impl Into<String>) -> FileFacts {

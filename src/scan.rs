@@ -11,6 +11,7 @@ use crate::model::{
     TranslationGap,
 };
 use crate::progress::Progress;
+use crate::suppress::{self, Directive};
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -33,6 +34,8 @@ pub struct Inventory {
     pub translation_gaps: Vec<TranslationGap>,
     /// Files that declare one language (path, header) while their text reads as another.
     pub language_mismatches: Vec<LanguageMismatch>,
+    /// Inline suppression directives, sorted by location.
+    pub directives: Vec<Directive>,
     /// The text of every file that produced a fact, for diagnostics with snippets.
     pub sources: HashMap<String, Arc<str>>,
 }
@@ -100,6 +103,7 @@ pub fn scan(
             inventory.notes.extend(facts.notes);
             entries.extend(facts.entries);
             inventory.language_mismatches.extend(facts.mismatches);
+            inventory.directives.extend(facts.directives);
         }
         includes.sort();
         for rel in includes.drain(..) {
@@ -126,6 +130,12 @@ pub fn scan(
     assets::ui::annotate_reachability(&mut inventory.disclosures, &inventory.code_facts);
     inventory.notes.sort();
     inventory.notes.dedup();
+    inventory
+        .directives
+        .sort_by(|a, b| a.location.cmp(&b.location));
+    // A file read twice (an included requirements file that is also a text asset) gives its
+    // directives once.
+    inventory.directives.dedup();
     inventory
 }
 
@@ -243,6 +253,7 @@ pub fn extract_bytes(
     let mut facts = extract(kind, rel, &text, config, knowledge);
     notes.append(&mut facts.notes);
     facts.notes = notes;
+    facts.directives = suppress::directives(rel, &text);
     (facts, Some(text))
 }
 
