@@ -177,12 +177,19 @@ fn project_diagnostic(
         .replace("{facts}", &trigger.facts)
         .replace("{missing}", &missing)
         .replace("{unmet}", &unmet_text);
-    // A trigger made of disclosures (parity) is anchored where the gap shows.
+    // A gap with a site of its own (a passage that is not a genuine translation) is anchored
+    // there; the triggering evidence becomes related.
     let (location, label) = match unmet.iter().find_map(|u| u.site.clone()) {
-        Some((loc, label)) if trigger.from_disclosures => (loc, label),
-        _ => (trigger.anchor.clone(), trigger.label.clone()),
+        Some(site) => site,
+        None => (trigger.anchor.clone(), trigger.label.clone()),
     };
     let mut related: Vec<Related> = unmet.into_iter().flat_map(|u| u.related).collect();
+    if location != trigger.anchor {
+        related.push(Related {
+            location: trigger.anchor.clone(),
+            message: trigger.label.clone(),
+        });
+    }
     related.extend(trigger.related);
     related.retain(|r| r.location != location);
     diagnostic(

@@ -257,18 +257,23 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
         .copied()
         .filter(|d| p.channels.contains(&d.channel) && langs.contains(&d.language))
         .collect();
+    let written_in: Vec<Option<Lang>> = passages
+        .iter()
+        .map(|d| language::detect(&d.text).filter(|l| *l != d.language))
+        .collect();
     let mut related = Vec::new();
     let mut not_genuine: BTreeSet<Lang> = BTreeSet::new();
-    for d in &passages {
-        let written_in = language::detect(&d.text).filter(|l| *l != d.language);
-        let copy_of = passages.iter().find(|o| {
-            o.language != d.language
+    for (i, d) in passages.iter().enumerate() {
+        // Of two identical passages that both read as their language, the later one is the copy.
+        let copy_of = passages.iter().enumerate().find(|(j, o)| {
+            written_in[*j].is_none()
+                && o.language < d.language
                 && o.path != d.path
                 && comparable(&o.text) == comparable(&d.text)
         });
-        let message = if let Some(other) = written_in {
+        let message = if let Some(other) = written_in[i] {
             format!("this {} passage is written in {other}", d.language)
-        } else if let Some(o) = copy_of {
+        } else if let Some((_, o)) = copy_of {
             format!(
                 "this {} passage is a copy of the {} one at {}:{}",
                 d.language, o.language, o.path, o.line

@@ -20,8 +20,6 @@ pub struct Trigger {
     pub components: String,
     /// `{facts}`: what the anchoring fact is.
     pub facts: String,
-    /// Whether the rule applies because of disclosures alone.
-    pub from_disclosures: bool,
 }
 
 /// The trigger of `when` in the product, if the rule applies.
@@ -82,7 +80,6 @@ pub fn find(when: &When, view: &ProductView) -> Option<Trigger> {
         related: Vec::new(),
         components: String::new(),
         facts: String::new(),
-        from_disclosures: true,
     })
 }
 
@@ -135,7 +132,6 @@ fn from_components(components: &Found, facts: &[&Fact]) -> Trigger {
         related: cap(related),
         components: component_list(components),
         facts: facts.first().map(|f| f.detail.clone()).unwrap_or_default(),
-        from_disclosures: false,
     }
 }
 
@@ -149,7 +145,6 @@ fn from_facts(first: &Fact, facts: &[&Fact]) -> Trigger {
         related,
         components: String::new(),
         facts: first.detail.clone(),
-        from_disclosures: false,
     }
 }
 

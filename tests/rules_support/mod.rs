@@ -31,6 +31,14 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A rule's failing fixture (`kz/<name>/fail`) with its fix (`kz/<name>/fix`) copied over it,
+/// in a temporary directory.
+pub fn fixed_fixture(name: &str) -> tempfile::TempDir {
+    let dir = copy_fixture(&format!("kz/{name}/fail"));
+    copy_dir(&fixture(&format!("kz/{name}/fix")), dir.path());
+    dir
+}
+
 /// Runs `aidisclose check --format json` on a tree; returns (rule, path, line) of each diagnostic
 /// and the full report.
 pub fn check(root: &Path) -> (Vec<(String, String, u64)>, Value) {
