@@ -1,6 +1,9 @@
 //! Helpers for the rule tests: run the binary on a fixture (or a copy of it) and read the JSON
 //! report's diagnostics.
 
+// Each test crate uses a subset of the helpers.
+#![allow(dead_code)]
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
