@@ -257,9 +257,17 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
         .copied()
         .filter(|d| p.channels.contains(&d.channel) && langs.contains(&d.language))
         .collect();
+    // A passage is written in another language than the one its file stands for (`ai.kk.md`,
+    // `locales/kk/`), or than the one its letters show.
     let written_in: Vec<Option<Lang>> = passages
         .iter()
-        .map(|d| language::detect(&d.text).filter(|l| *l != d.language))
+        .map(|d| {
+            let filed = language::from_path(&d.path).filter(|l| langs.contains(l));
+            match filed {
+                Some(f) if f != d.language => Some(d.language),
+                _ => language::detect(&d.text).filter(|l| *l != d.language),
+            }
+        })
         .collect();
     let mut related = Vec::new();
     let mut not_genuine: BTreeSet<Lang> = BTreeSet::new();
@@ -271,8 +279,14 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
                 && o.path != d.path
                 && comparable(&o.text) == comparable(&d.text)
         });
+        let filed = language::from_path(&d.path).unwrap_or(d.language);
         let message = if let Some(other) = written_in[i] {
-            format!("this {} passage is written in {other}", d.language)
+            let filed = if other == d.language {
+                filed
+            } else {
+                d.language
+            };
+            format!("this {filed} passage is written in {other}")
         } else if let Some((_, o)) = copy_of {
             format!(
                 "this {} passage is a copy of the {} one at {}:{}",
@@ -281,7 +295,7 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
         } else {
             continue;
         };
-        not_genuine.insert(d.language);
+        not_genuine.insert(language::from_path(&d.path).unwrap_or(d.language));
         related.push(Related {
             location: d.head.clone(),
             message,
