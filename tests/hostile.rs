@@ -433,6 +433,16 @@ fn skipped(report: &serde_json::Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The paths of the report's disclosures.
+fn disclosed(report: &serde_json::Value) -> Vec<&str> {
+    report["disclosures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect()
+}
+
 fn assert_skipped(skipped: &[(String, String)], path: &str, why: &str) {
     assert!(
         skipped.iter().any(|(p, m)| p == path && m.contains(why)),
@@ -487,12 +497,7 @@ fn hostile_repository_is_scanned_safely_in_every_format() {
     assert_skipped(&skipped, "pyproject.toml", "manifest not parsed");
 
     // What could be read was read: UTF-16 with a BOM, CRLF, and the hostile names.
-    let disclosed: Vec<&str> = report["disclosures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let disclosed = disclosed(&report);
     for path in [
         "docs/ai.md",
         "docs/utf16le.md",
@@ -577,6 +582,74 @@ fn inventory_of_the_hostile_repository_is_valid_json() {
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
     assert_skipped(&skipped(&report), "app/huge.py", "over the size limit");
+}
+
+#[test]
+fn deep_structured_assets_are_read_to_max_nesting_with_a_note() {
+    const DEEP: usize = 100_000;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "res/values-kk/strings.xml",
+        format!(
+            "<resources>\n<string name=\"ai_notice\">Жауаптарды жасанды интеллект жасайды.</string>\n{}</resources>",
+            nested("<a>", "AI", "</a>", DEEP)
+        ),
+    );
+    write(
+        root,
+        "res/values-ru/strings.xml",
+        nested("<resources>", "", "</resources>", DEEP),
+    );
+    write(
+        root,
+        "web/label.svg",
+        nested("<g>", "<text>AI</text>", "</g>", DEEP),
+    );
+    write(
+        root,
+        "ios/kk.lproj/Localizable.stringsdict",
+        format!(
+            "<plist>{}</plist>",
+            nested("<dict><key>k</key>", "", "</dict>", DEEP)
+        ),
+    );
+    write(root, "locales/kk.json", nested("{\"a\":", "1", "}", DEEP));
+    write(root, "locales/en.yaml", nested("[", "", "]", DEEP));
+    let out = run(
+        [
+            OsStr::new("inventory"),
+            root.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped = skipped(&report);
+    for path in [
+        "res/values-kk/strings.xml",
+        "res/values-ru/strings.xml",
+        "web/label.svg",
+        "ios/kk.lproj/Localizable.stringsdict",
+    ] {
+        assert_skipped(
+            &skipped,
+            path,
+            "XML nested deeper than 256 levels (max-nesting)",
+        );
+    }
+    assert_skipped(&skipped, "locales/kk.json", "max-nesting");
+    // The YAML parser's own recursion limit is lower.
+    assert_skipped(&skipped, "locales/en.yaml", "recursion limit exceeded");
+    // The entry before the deep part is read.
+    let disclosed = disclosed(&report);
+    assert!(
+        disclosed.contains(&"res/values-kk/strings.xml"),
+        "{disclosed:?}"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Apple `.strings` (`kk.lproj/Localizable.strings`): `"key" = "value";` pairs with `/* */` and
 //! `//` comments.
 
-use super::{Extracted, Segment, po::unescape};
+use super::{Extracted, Segment, escape::unescape};
 
 pub fn segments(src: &str) -> Extracted {
     let mut out = Extracted::default();

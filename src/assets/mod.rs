@@ -4,6 +4,7 @@
 
 mod apple_strings;
 pub mod channel;
+mod escape;
 mod fluent;
 mod html;
 mod json;
@@ -187,11 +188,11 @@ pub fn segments(format: AssetFormat, text: &str, limits: &Limits) -> Extracted {
             ..Extracted::default()
         },
         AssetFormat::Html => html::segments(text, limits),
-        AssetFormat::Svg => xml::svg(text),
-        AssetFormat::AndroidStrings => xml::android_strings(text),
+        AssetFormat::Svg => xml::svg(text, limits),
+        AssetFormat::AndroidStrings => xml::android_strings(text, limits),
         AssetFormat::AndroidLayout => xml::android_layout(text),
         AssetFormat::AppleStrings => apple_strings::segments(text),
-        AssetFormat::StringsDict => xml::stringsdict(text),
+        AssetFormat::StringsDict => xml::stringsdict(text, limits),
         AssetFormat::XcStrings => json::xcstrings(text, limits),
         AssetFormat::JsonLocale => json::locale(text, limits),
         AssetFormat::YamlLocale => yaml::locale(text, limits),

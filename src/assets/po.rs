@@ -2,6 +2,7 @@
 //! string, grouped by context or by the source file its `#:` reference names; the header's
 //! `Language:` declares the locale.
 
+use super::escape::unescape;
 use super::{Extracted, Segment, language};
 
 #[derive(Default)]
@@ -131,35 +132,6 @@ fn finish(entry: Entry, out: &mut Extracted) {
     seg.scope = vec![entry.id];
     seg.key = Some(key);
     out.segments.push(seg);
-}
-
-/// C-style escapes of `.po` and Apple `.strings` strings.
-pub fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('U' | 'u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                out.push(
-                    u32::from_str_radix(&hex, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}'),
-                );
-            }
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Java `.properties` (`messages_kk.properties`): `key=value`, `key: value` or `key value`, with
 //! `\` line continuations and `\uXXXX` escapes.
 
+use super::escape::unescape;
 use super::{Extracted, Segment};
 
 pub fn segments(src: &str) -> Extracted {
@@ -71,33 +72,6 @@ fn key_end(s: &str) -> usize {
         }
     }
     s.len()
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                out.push(
-                    u32::from_str_radix(&hex, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}'),
-                );
-            }
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]
