@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::progress::Progress;
 use crate::suppress::{self, Directive};
+use crate::text::unify_line_breaks;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -246,7 +247,7 @@ pub fn extract_bytes(
         };
     }
     let (text, mut notes) = match decode(rel, bytes) {
-        Some(decoded) => decoded,
+        Some((text, notes)) => (unify_line_breaks(text), notes),
         None if kind == FileKind::MaybeScript => return (FileFacts::default(), None),
         None => return (FileFacts::note(rel, "skipped: binary content"), None),
     };

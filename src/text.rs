@@ -66,6 +66,24 @@ fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
+/// Old Mac line breaks (a `\r` not followed by `\n`) become `\n`, so that parsers, line
+/// counts and line-based readers see the lines an editor shows (Python and JavaScript read a
+/// lone `\r` as a line break too). One byte stands for one: offsets and columns are unchanged.
+pub fn unify_line_breaks(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        out.push(if rest.starts_with('\n') { '\r' } else { '\n' });
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Shortens `text` to at most `max` characters on a word boundary, adding an ellipsis.
 pub fn excerpt(text: &str, max: usize) -> String {
     let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -103,6 +121,22 @@ mod tests {
         let idx = LineIndex::new("ab");
         assert_eq!(idx.position(99), (1, 3));
         assert_eq!(idx.line_text(5), "");
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_breaks() {
+        let cr = "# чат\rimport openai\r\rx = 1\r";
+        let unified = unify_line_breaks(cr.to_string());
+        assert_eq!(unified, "# чат\nimport openai\n\nx = 1\n");
+        assert_eq!(unified.len(), cr.len());
+        assert_eq!(
+            LineIndex::new(&unified).position(cr.find("x =").unwrap()),
+            (4, 1)
+        );
+        for kept in ["a\r\nb\r\n", "a\nb", "", "\r\n"] {
+            assert_eq!(unify_line_breaks(kept.to_string()), kept);
+        }
+        assert_eq!(unify_line_breaks("a\r\r\nb\r".into()), "a\n\r\nb\n");
     }
 
     #[test]

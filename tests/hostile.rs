@@ -542,6 +542,7 @@ fn hostile_repository_is_scanned_safely_in_every_format() {
         evidence.contains(&("app/crlf.py".into(), 2)),
         "{evidence:?}"
     );
+    assert!(evidence.contains(&("app/cr.py".into(), 2)), "{evidence:?}");
     assert!(
         !evidence.iter().any(|(p, _)| p.contains("leak")),
         "a linked file was read: {evidence:?}"
@@ -650,6 +651,102 @@ fn deep_structured_assets_are_read_to_max_nesting_with_a_note() {
         disclosed.contains(&"res/values-kk/strings.xml"),
         "{disclosed:?}"
     );
+}
+
+/// (path, line, column, end line) of every item of one of a report's arrays (column 0 where
+/// the item has none, as disclosures, which span whole lines).
+fn positions(report: &serde_json::Value, key: &str) -> Vec<(String, u64, u64, u64)> {
+    let items = report[key].as_array().unwrap().iter();
+    let mut out: Vec<(String, u64, u64, u64)> = items
+        .flat_map(|item| match item["evidence"].as_array() {
+            Some(evidence) => evidence.iter().collect(),
+            None => vec![item],
+        })
+        .map(|at| {
+            (
+                at["path"].as_str().unwrap().to_string(),
+                at["line"].as_u64().unwrap(),
+                at["column"].as_u64().unwrap_or(0),
+                at["end_line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn line_endings_cr_crlf_and_lf_give_the_same_findings() {
+    // A lone CR (classic Mac) is a line break: it must not turn the Python file into one comment
+    // line, a requirements file into one requirement, or a TOML manifest into an error.
+    let files = [
+        (
+            "app/chat.py",
+            "# Чат-бот сервисі: клиенттердің сұрақтарына жауап береді\nimport os\n\nimport openai\n\n\
+             client = openai.OpenAI(api_key=os.environ[\"OPENAI_API_KEY\"])\n",
+        ),
+        (
+            "web/assistant.ts",
+            "// Виджет ассистента\nimport Anthropic from '@anthropic-ai/sdk';\n\n\
+             export const client = new Anthropic();\n",
+        ),
+        (
+            "requirements.txt",
+            "# pinned\nrequests==2.32.3\nopenai==1.51.0\n",
+        ),
+        (
+            "pyproject.toml",
+            "[project]\nname = \"helpdesk\"\ndependencies = [\n  \"anthropic>=0.34\",\n]\n",
+        ),
+        ("docs/ai.md", DISCLOSURE_EN),
+    ];
+    let mut results = Vec::new();
+    for (style, eol) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in files {
+            write(dir.path(), rel, text.replace('\n', eol));
+        }
+        let out = run(
+            [
+                OsStr::new("check"),
+                dir.path().as_os_str(),
+                OsStr::new("--format"),
+                OsStr::new("json"),
+                OsStr::new("--fail-on"),
+                OsStr::new("never"),
+            ],
+            None,
+        );
+        assert_eq!(out.code, 0, "{style}: {}", out.stderr);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            skipped(&report).is_empty(),
+            "{style}: {:?}",
+            skipped(&report)
+        );
+        let found: Vec<_> = ["components", "disclosures", "diagnostics"]
+            .map(|key| positions(&report, key))
+            .into();
+        results.push((style, found));
+    }
+    let (_, lf) = &results[0];
+    for (path, line, column) in [
+        ("app/chat.py", 4, 8),
+        ("web/assistant.ts", 2, 24),
+        ("requirements.txt", 3, 1),
+        ("pyproject.toml", 4, 4),
+    ] {
+        assert!(
+            lf[0].contains(&(path.to_string(), line, column, line)),
+            "{path}:{line}:{column} not found: {:?}",
+            lf[0]
+        );
+    }
+    assert!(lf[1].iter().any(|(p, ..)| p == "docs/ai.md"), "{:?}", lf[1]);
+    assert!(!lf[2].is_empty());
+    for (style, found) in &results[1..] {
+        assert_eq!(found, lf, "{style} differs from LF");
+    }
 }
 
 #[test]
