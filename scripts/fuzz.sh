@@ -51,6 +51,13 @@ seed() {
   case "$target" in
     config) seed_texts "$dir" '*.yml' '*.yaml' ;;
     lexicon) seed_texts "$dir" '*.md' '*.txt' 'rules/lexicon/*.yaml' ;;
+    # The suppression fixture (its config's waivers are the target's) and every fixture with a
+    # directive.
+    suppress)
+      local with_directives
+      mapfile -d '' -t with_directives < <(git grep -lz -F 'aidisclose:' -- 'tests/fixtures/**' 'examples/**')
+      seed_files "$dir" 'tests/fixtures/ci-suppressions/**' "${with_directives[@]/#/:(literal)}"
+      ;;
     *) seed_files "$dir" 'tests/fixtures/**' 'examples/**' ;;
   esac
 }

@@ -7,5 +7,7 @@ use aidisclose::workspace::FileKind;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    common::extract_file(data, |kind| matches!(kind, FileKind::Source(_) | FileKind::MaybeScript));
+    common::extract_file(data, |kind| {
+        matches!(kind, FileKind::Source(_) | FileKind::MaybeScript)
+    });
 });

@@ -3,6 +3,7 @@
 
 use aidisclose::config::Config;
 use aidisclose::knowledge::Knowledge;
+use aidisclose::model::FileFacts;
 use aidisclose::scan;
 use aidisclose::workspace::{self, FileKind};
 use std::sync::OnceLock;
@@ -12,34 +13,38 @@ fn config() -> &'static Config {
     CONFIG.get_or_init(Config::default)
 }
 
+pub fn knowledge() -> &'static Knowledge {
+    Knowledge::embedded().expect("embedded knowledge")
+}
+
 /// Runs the scan's extraction on `data` if its file name classifies into the family `wanted`
-/// accepts, and checks what every extraction must guarantee.
-pub fn extract_file(data: &[u8], wanted: impl Fn(FileKind) -> bool) {
-    let Some(newline) = data.iter().position(|&b| b == b'\n') else {
-        return;
-    };
-    let Ok(name) = std::str::from_utf8(&data[..newline]) else {
-        return;
-    };
+/// accepts, and checks what every extraction must guarantee: each location it reports is in
+/// the file, its lines in order and inside the text. Returns the file name, the facts and the
+/// decoded text (`None` for binary content).
+pub fn extract_file(
+    data: &[u8],
+    wanted: impl Fn(FileKind) -> bool,
+) -> Option<(&str, FileFacts, Option<String>)> {
+    let newline = data.iter().position(|&b| b == b'\n')?;
+    let name = std::str::from_utf8(&data[..newline]).ok()?;
     let config = config();
-    let Some(kind) = workspace::classify(name, config) else {
-        return;
-    };
-    if !wanted(kind) {
-        return;
-    }
-    let knowledge = Knowledge::embedded().expect("embedded knowledge");
+    let kind = workspace::classify(name, config).filter(|&k| wanted(k))?;
     let bytes = data[newline + 1..].to_vec();
-    let (facts, text) = scan::extract_bytes(kind, name, bytes, config, knowledge);
+    let (facts, text) = scan::extract_bytes(kind, name, bytes, config, knowledge());
     let lines = text.as_deref().map_or(1, |t| t.split('\n').count() as u32);
     let locations = facts
         .components
         .iter()
         .map(|c| &c.evidence.location)
         .chain(facts.disclosures.iter().map(|d| &d.location))
-        .chain(facts.code_facts.iter().map(|f| &f.location));
+        .chain(facts.code_facts.iter().map(|f| &f.location))
+        .chain(facts.directives.iter().map(|d| &d.location));
     for loc in locations {
         assert_eq!(loc.path, name);
-        assert!(loc.line >= 1 && loc.line <= loc.end_line && loc.end_line <= lines);
+        assert!(
+            loc.line >= 1 && loc.line <= loc.end_line && loc.end_line <= lines,
+            "{loc:?} in {lines} lines"
+        );
     }
+    Some((name, facts, text))
 }
