@@ -79,7 +79,7 @@ fn prefilter_plain_source(bencher: Bencher, functions: usize) {
     let text = python_module(functions, false);
     bencher
         .counter(BytesCount::of_str(&text))
-        .bench(|| queries.is_candidate(black_box(text.as_bytes())));
+        .bench(|| queries.is_candidate(Language::Python, black_box(text.as_bytes())));
 }
 
 #[divan::bench(args = SIZES)]
@@ -92,8 +92,8 @@ fn extract_python_with_ai(bencher: Bencher, functions: usize) {
             Language::Python,
             "svc/orders.py",
             black_box(&text),
-            &k.signals,
-            &k.queries,
+            (&k.signals, &k.queries),
+            &code::KeyLiterals::default(),
             timeout,
         )
     });

@@ -383,6 +383,8 @@ pub struct FileFacts {
     pub mismatches: Vec<LanguageMismatch>,
     /// Inline `aidisclose:` directives (suppressions).
     pub directives: Vec<crate::suppress::Directive>,
+    /// A source file that references translation keys (`t("…")`, `R.string.…`).
+    pub references_keys: bool,
 }
 
 impl FileFacts {

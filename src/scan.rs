@@ -37,6 +37,8 @@ pub struct Inventory {
     pub language_mismatches: Vec<LanguageMismatch>,
     /// Inline suppression directives, sorted by location.
     pub directives: Vec<Directive>,
+    /// Some source file references translation keys (so UI strings can be checked for use).
+    pub references_keys: bool,
     /// The text of every file that produced a fact, for diagnostics with snippets.
     pub sources: HashMap<String, Arc<str>>,
 }
@@ -59,21 +61,31 @@ pub fn scan(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build();
-    let run = || {
-        discovery
-            .files
-            .par_iter()
-            .map(|f| {
-                let result = scan_file(f, config, knowledge);
-                progress.tick();
-                result
-            })
-            .collect::<Vec<_>>()
+    // Assets and manifests first: the keys of the locale strings that disclose something decide
+    // which source files that reference translation keys are worth parsing.
+    let (sources, others): (Vec<&FileEntry>, Vec<&FileEntry>) = discovery
+        .files
+        .iter()
+        .partition(|f| matches!(f.kind, FileKind::Source(_) | FileKind::MaybeScript));
+    let run = |files: &[&FileEntry], keys: &code::KeyLiterals| {
+        let each = || {
+            files
+                .par_iter()
+                .map(|f| {
+                    let result = scan_file(f, config, knowledge, keys);
+                    progress.tick();
+                    result
+                })
+                .collect::<Vec<_>>()
+        };
+        match &pool {
+            Ok(pool) => pool.install(each),
+            Err(_) => each(),
+        }
     };
-    let results = match &pool {
-        Ok(pool) => pool.install(run),
-        Err(_) => run(),
-    };
+    let mut results = run(&others, &code::KeyLiterals::default());
+    let keys = assets::ui::key_literals(results.iter().flat_map(|(_, f, _)| &f.disclosures));
+    results.extend(run(&sources, &code::KeyLiterals::new(&keys)));
     let mut inventory = Inventory {
         root: root.to_path_buf(),
         files: discovery.files.len(),
@@ -105,6 +117,7 @@ pub fn scan(
             entries.extend(facts.entries);
             inventory.language_mismatches.extend(facts.mismatches);
             inventory.directives.extend(facts.directives);
+            inventory.references_keys |= facts.references_keys;
         }
         includes.sort();
         for rel in includes.drain(..) {
@@ -128,7 +141,11 @@ pub fn scan(
     inventory
         .code_facts
         .sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
-    assets::ui::annotate_reachability(&mut inventory.disclosures, &inventory.code_facts);
+    assets::ui::annotate_reachability(
+        &mut inventory.disclosures,
+        &inventory.code_facts,
+        inventory.references_keys,
+    );
     inventory.notes.sort();
     inventory.notes.dedup();
     inventory
@@ -163,7 +180,7 @@ fn scan_include(
                 kind: FileKind::Manifest(ManifestKind::Requirements),
                 size: m.len(),
             };
-            scan_file(&entry, config, knowledge)
+            scan_file(&entry, config, knowledge, &code::KeyLiterals::default())
         }
         _ => {
             let note = FileFacts::note(
@@ -180,6 +197,7 @@ fn scan_file(
     entry: &FileEntry,
     config: &Config,
     knowledge: &Knowledge,
+    keys: &code::KeyLiterals,
 ) -> (String, FileFacts, Option<Arc<str>>) {
     let rel = entry.rel.clone();
     if let FileKind::Model(model) = entry.kind {
@@ -209,7 +227,7 @@ fn scan_file(
     if let Some(note) = limits.size_note(bytes.len() as u64) {
         return (rel.clone(), FileFacts::note(&rel, note), None);
     }
-    let (facts, text) = extract_bytes(entry.kind, &rel, bytes, config, knowledge);
+    let (facts, text) = extract_file(entry.kind, &rel, bytes, (config, knowledge, keys));
     // Only the text of a file with findings is kept (for snippets): memory stays bounded on big
     // trees.
     let keep = !facts.components.is_empty()
@@ -220,8 +238,8 @@ fn scan_file(
 }
 
 /// Decodes one file's bytes (or extracts a PDF's text) and extracts its facts, as the scan does
-/// after reading it; returns the text too (`None` for binary content). Public for the fuzz
-/// targets.
+/// after reading it (with no translation keys to look for); returns the text too (`None` for
+/// binary content). Public for the fuzz targets.
 pub fn extract_bytes(
     kind: FileKind,
     rel: &str,
@@ -229,6 +247,25 @@ pub fn extract_bytes(
     config: &Config,
     knowledge: &Knowledge,
 ) -> (FileFacts, Option<String>) {
+    extract_file(
+        kind,
+        rel,
+        bytes,
+        (config, knowledge, &code::KeyLiterals::default()),
+    )
+}
+
+/// What extracting a file needs besides the file: the configuration, the knowledge and the
+/// translation keys to look for.
+type Context<'a> = (&'a Config, &'a Knowledge, &'a code::KeyLiterals);
+
+fn extract_file(
+    kind: FileKind,
+    rel: &str,
+    bytes: Vec<u8>,
+    ctx: Context,
+) -> (FileFacts, Option<String>) {
+    let (config, knowledge, _) = ctx;
     if let FileKind::Asset(AssetFormat::Pdf) = kind {
         return match assets::pdf_text(&bytes) {
             Ok(text) => {
@@ -251,7 +288,7 @@ pub fn extract_bytes(
         None if kind == FileKind::MaybeScript => return (FileFacts::default(), None),
         None => return (FileFacts::note(rel, "skipped: binary content"), None),
     };
-    let mut facts = extract(kind, rel, &text, config, knowledge);
+    let mut facts = extract(kind, rel, &text, ctx);
     notes.append(&mut facts.notes);
     facts.notes = notes;
     facts.directives = suppress::directives(rel, &text);
@@ -307,13 +344,8 @@ fn decode(rel: &str, bytes: Vec<u8>) -> Option<(String, Vec<Note>)> {
 }
 
 /// Dispatches a file's text to the extractor for its kind.
-fn extract(
-    kind: FileKind,
-    rel: &str,
-    text: &str,
-    config: &Config,
-    knowledge: &Knowledge,
-) -> FileFacts {
+fn extract(kind: FileKind, rel: &str, text: &str, ctx: Context) -> FileFacts {
+    let (config, knowledge, _) = ctx;
     match kind {
         FileKind::Manifest(kind) => {
             let m = manifest::extract(kind, rel, text, &knowledge.signals);
@@ -321,10 +353,11 @@ fn extract(
                 components: m.hits,
                 notes: m.notes,
                 includes: m.includes,
+                code_facts: m.declared,
                 ..FileFacts::default()
             }
         }
-        FileKind::Source(lang) => source(lang, rel, text, config, knowledge),
+        FileKind::Source(lang) => source(lang, rel, text, ctx),
         FileKind::Settings(kind) => FileFacts {
             components: settings::extract(kind, rel, text, &knowledge.signals),
             ..FileFacts::default()
@@ -332,7 +365,7 @@ fn extract(
         FileKind::Model(_) => FileFacts::default(),
         FileKind::MaybeScript => {
             match code::Language::from_shebang(text.lines().next().unwrap_or("")) {
-                Some(lang) => source(lang, rel, text, config, knowledge),
+                Some(lang) => source(lang, rel, text, ctx),
                 None => FileFacts::default(),
             }
         }
@@ -350,13 +383,8 @@ fn extract(
     }
 }
 
-fn source(
-    lang: code::Language,
-    rel: &str,
-    text: &str,
-    config: &Config,
-    knowledge: &Knowledge,
-) -> FileFacts {
+fn source(lang: code::Language, rel: &str, text: &str, ctx: Context) -> FileFacts {
+    let (config, knowledge, keys) = ctx;
     let limits = &config.limits;
     if let Some(note) = limits.line_note(text) {
         return FileFacts::note(rel, note);
@@ -365,23 +393,25 @@ fn source(
         lang,
         rel,
         text,
-        &knowledge.signals,
-        &knowledge.queries,
+        (&knowledge.signals, &knowledge.queries),
+        keys,
         limits.parse_timeout,
     );
-    let notes = if found.timed_out {
-        vec![Note {
+    let notes = found
+        .error
+        .or(found.timed_out.then(|| limits.timeout_note()))
+        .map(|message| Note {
             path: rel.to_string(),
-            message: limits.timeout_note(),
-        }]
-    } else {
-        Vec::new()
-    };
+            message,
+        })
+        .into_iter()
+        .collect();
     FileFacts {
         components: found.hits,
         disclosures: assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon),
         code_facts: found.facts,
         notes,
+        references_keys: found.references_keys,
         ..FileFacts::default()
     }
 }

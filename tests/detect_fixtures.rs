@@ -141,6 +141,10 @@ fn decoy_sources_without_ai_literals_are_not_parsed() {
     // cmd/main.go and src/maintenance.py mention OpenAI in a comment: parsed, and still nothing.
     for file in ["src/labels.js", "src/ai-labels.js"] {
         let text = std::fs::read(fixtures().join("decoys").join(file)).unwrap();
-        assert!(!k.queries.is_candidate(&text), "{file} would be parsed");
+        let lang = aidisclose::detect::code::Language::JavaScript;
+        assert!(
+            !k.queries.is_candidate(lang, &text),
+            "{file} would be parsed"
+        );
     }
 }

@@ -1,7 +1,14 @@
 //! The literal prefilter stays selective: ordinary source files without an AI literal are never
 //! parsed, files that name an AI SDK, host or variable are.
 
+use aidisclose::detect::code::Language;
 use aidisclose::knowledge::Knowledge;
+
+/// The language of a file name, by its extension.
+fn language(name: &str) -> Language {
+    let ext = name.rsplit('.').next().unwrap_or_default();
+    Language::from_extension(ext).unwrap_or_else(|| panic!("no language for {name}"))
+}
 
 const ORDINARY: [(&str, &str); 6] = [
     (
@@ -110,13 +117,16 @@ pub fn create(values: &HashMap<String, String>) -> Option<Config> {
     ),
 ];
 
-const AI: [&str; 6] = [
-    "import openai\nclient = openai.OpenAI()\n",
-    "import { streamText } from \"ai\";\n",
-    "const r = await fetch(\"https://api.anthropic.com/v1/messages\");\n",
-    "key := os.Getenv(\"GROQ_API_KEY\")\n",
-    "import Vision\n",
-    "use async_openai::Client;\n",
+const AI: [(&str, &str); 6] = [
+    ("chat.py", "import openai\nclient = openai.OpenAI()\n"),
+    ("chat.ts", "import { streamText } from \"ai\";\n"),
+    (
+        "claude.js",
+        "const r = await fetch(\"https://api.anthropic.com/v1/messages\");\n",
+    ),
+    ("main.go", "key := os.Getenv(\"GROQ_API_KEY\")\n"),
+    ("Faces.swift", "import Vision\n"),
+    ("lib.rs", "use async_openai::Client;\n"),
 ];
 
 #[test]
@@ -124,7 +134,7 @@ fn ordinary_sources_are_not_parse_candidates() {
     let k = Knowledge::load().unwrap();
     for (name, source) in ORDINARY {
         assert!(
-            !k.queries.is_candidate(source.as_bytes()),
+            !k.queries.is_candidate(language(name), source.as_bytes()),
             "{name} would be parsed"
         );
     }
@@ -133,7 +143,47 @@ fn ordinary_sources_are_not_parse_candidates() {
 #[test]
 fn sources_naming_ai_are_parse_candidates() {
     let k = Knowledge::load().unwrap();
-    for source in AI {
-        assert!(k.queries.is_candidate(source.as_bytes()), "{source}");
+    for (name, source) in AI {
+        assert!(
+            k.queries.is_candidate(language(name), source.as_bytes()),
+            "{source}"
+        );
+    }
+}
+
+#[test]
+fn a_language_is_parsed_only_for_its_own_literals() {
+    let k = Knowledge::load().unwrap();
+    // Python's `import openai` context and the JavaScript UI words mean nothing in Go or Rust, and
+    // Go's module path nothing in Python; hosts and variables count in every language.
+    let cases = [
+        (
+            "relay.go",
+            "// ported from: import openai\nfunc relay() {}\n",
+            false,
+        ),
+        (
+            "lib.rs",
+            "// calls useTranslation in the web client\nfn f() {}\n",
+            false,
+        ),
+        (
+            "tools.py",
+            "# see github.com/sashabaranov/go-openai\nx = 1\n",
+            false,
+        ),
+        (
+            "relay.go",
+            "import \"github.com/sashabaranov/go-openai\"\n",
+            true,
+        ),
+        ("lib.rs", "const HOST: &str = \"api.openai.com\";\n", true),
+    ];
+    for (name, source, parsed) in cases {
+        assert_eq!(
+            k.queries.is_candidate(language(name), source.as_bytes()),
+            parsed,
+            "{name}: {source}"
+        );
     }
 }

@@ -1,5 +1,5 @@
 ; The strings of UI code (src/assets/ui.rs): text shown to the user and translation keys.
-; prefilter: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
+; references: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
 ; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
 ; Translation-key references: t("ai.notice"), i18n.t("…"), $t("…"), intl.formatMessage({id: "…"}).
 (call_expression

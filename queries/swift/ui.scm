@@ -1,7 +1,9 @@
 ; The strings of UI code (src/assets/ui.rs): SwiftUI Text("…") (also a localization key) and
 ; NSLocalizedString("key", comment:), String(localized: "key").
-; Text("…") files are parsed when they name AI (the literals of queries/javascript/ui.scm).
-; prefilter: NSLocalizedString String(localized: LocalizedStringKey
+; Files with Text("…") are parsed when they name AI; key lookups when they name a disclosure's
+; key.
+; references: NSLocalizedString String(localized: LocalizedStringKey Text(
+; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
 (call_expression
   (simple_identifier) @_f (#match? @_f "^(Text|Label|Button)$")
   (call_suffix (value_arguments . (value_argument

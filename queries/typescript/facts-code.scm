@@ -5,7 +5,6 @@
 ; prefilter: predict scoring creditScore credit_score riskScore approve eligib
 ; prefilter: consent Consent согласи puppeteer cheerio crawlee playwright
 ; prefilter: c2pa DigitalSourceType trainedAlgorithmicMedia exiftool watermark
-; prefilter: react vue svelte @angular/core
 (call_expression function: [(identifier) (member_expression)] @fact.call)
 (variable_declarator name: (identifier) @fact.name)
 (function_declaration name: (identifier) @fact.name)

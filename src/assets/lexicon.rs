@@ -7,6 +7,7 @@
 use super::normalize::{self, Normalized};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{Concept, Lang};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -57,6 +58,77 @@ pub struct ConceptMatcher {
     regex: Regex,
     /// The same phrases over the Kazakh skeleton (Kazakh only).
     lenient: Option<Regex>,
+    /// Lower-case literals one of which every match of `regex` (and of `lenient`, over the
+    /// skeleton) starts with; `None` if some phrase has no such literal.
+    anchors: Option<Vec<String>>,
+    lenient_anchors: Option<Vec<String>>,
+}
+
+/// Which matchers can match a text: the matchers' anchors in one automaton, so that a text is
+/// scanned once and only the regexes whose anchors occur in it run.
+#[derive(Debug, Default)]
+struct Gate {
+    anchors: Option<AhoCorasick>,
+    /// For each anchor pattern, the matcher it belongs to and whether it is a skeleton anchor.
+    owners: Vec<(usize, bool)>,
+    /// Matchers without anchors (strict, lenient): they always run.
+    always: Vec<(usize, bool)>,
+}
+
+impl Gate {
+    fn build(matchers: &[ConceptMatcher]) -> Result<Gate, String> {
+        let mut gate = Gate::default();
+        let mut patterns = Vec::new();
+        for (i, m) in matchers.iter().enumerate() {
+            let sets = [
+                (Some(&m.anchors), false),
+                (m.lenient.as_ref().map(|_| &m.lenient_anchors), true),
+            ];
+            for (anchors, lenient) in sets {
+                match anchors {
+                    Some(Some(anchors)) => {
+                        for a in anchors {
+                            patterns.push(a.clone());
+                            gate.owners.push((i, lenient));
+                        }
+                    }
+                    Some(None) => gate.always.push((i, lenient)),
+                    None => {}
+                }
+            }
+        }
+        gate.anchors = Some(AhoCorasick::new(&patterns).map_err(|e| e.to_string())?);
+        Ok(gate)
+    }
+
+    /// For each matcher, whether its regex (`.0`) and its skeleton regex (`.1`) may match the
+    /// lower-cased normalised text and skeleton.
+    fn open(&self, n: usize, lower: &str, lower_skel: Option<&str>) -> Vec<(bool, bool)> {
+        let mut open = vec![(false, false); n];
+        for &(i, lenient) in &self.always {
+            set(&mut open[i], lenient);
+        }
+        if let Some(ac) = &self.anchors {
+            let hays = [(Some(lower), false), (lower_skel, true)];
+            for (hay, skel) in hays.into_iter().filter_map(|(h, s)| Some((h?, s))) {
+                for m in ac.find_overlapping_iter(hay) {
+                    let (i, lenient) = self.owners[m.pattern().as_usize()];
+                    if lenient == skel {
+                        set(&mut open[i], lenient);
+                    }
+                }
+            }
+        }
+        open
+    }
+}
+
+fn set(open: &mut (bool, bool), lenient: bool) {
+    if lenient {
+        open.1 = true;
+    } else {
+        open.0 = true;
+    }
 }
 
 /// The compiled lexicon.
@@ -65,6 +137,7 @@ pub struct Lexicon {
     pub matchers: Vec<ConceptMatcher>,
     denials: Vec<(Lang, Regex, Option<Regex>)>,
     denied: Vec<Concept>,
+    gate: Gate,
 }
 
 /// One recognised phrase: the concept, and its byte range in the matched text.
@@ -129,10 +202,17 @@ impl Lexicon {
                     lang,
                     regex,
                     lenient,
+                    anchors: anchors(&terms, false),
+                    lenient_anchors: anchors(&terms, true),
                 });
             }
         }
         lexicon.matchers.sort_by_key(|m| (m.concept, m.lang));
+        lexicon.gate =
+            Gate::build(&lexicon.matchers).map_err(|message| KnowledgeError::Invalid {
+                file: "rules/lexicon".into(),
+                message: format!("cannot build the anchor automaton: {message}"),
+            })?;
         Ok(lexicon)
     }
 
@@ -142,9 +222,18 @@ impl Lexicon {
     pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<Match> {
         let norm = normalize::normalize(text);
         let skel = (lang == Some(Lang::Kk)).then(|| normalize::skeleton(&norm.text));
+        let lower_skel = skel.as_ref().map(|s| s.text.to_lowercase());
+        let open = self.gate.open(
+            self.matchers.len(),
+            &norm.text.to_lowercase(),
+            lower_skel.as_deref(),
+        );
         let mut found: Vec<Match> = Vec::new();
-        for m in &self.matchers {
-            for hit in m.regex.find_iter(&norm.text) {
+        for (m, &(strict, lenient)) in self.matchers.iter().zip(&open) {
+            if !strict && !lenient {
+                continue;
+            }
+            for hit in m.regex.find_iter(&norm.text).filter(|_| strict) {
                 found.push(Match {
                     concept: m.concept,
                     lang: m.lang,
@@ -152,8 +241,8 @@ impl Lexicon {
                     end: hit.end(),
                 });
             }
-            if let (Some(lenient), Some(skel)) = (&m.lenient, &skel) {
-                for hit in lenient.find_iter(&skel.text) {
+            if let (Some(regex), Some(skel), true) = (&m.lenient, &skel, lenient) {
+                for hit in regex.find_iter(&skel.text) {
                     let (start, end) = skel.original_range(hit.start(), hit.end());
                     if !found
                         .iter()
@@ -168,6 +257,9 @@ impl Lexicon {
                     }
                 }
             }
+        }
+        if found.is_empty() {
+            return found;
         }
         let denied = self.denied_ranges(&norm, skel.as_ref());
         found.retain(|m| {
@@ -273,6 +365,34 @@ fn compile(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Rege
         return Err("no phrases".into());
     }
     Regex::new(&alternatives.join("|")).map_err(|e| e.to_string())
+}
+
+/// The lower-case literals the matches of a concept's phrases and abbreviations start with (the
+/// first word's stem), folded to the skeleton if `lenient`; `None` if a phrase starts with a gap.
+fn anchors(terms: &Terms, lenient: bool) -> Option<Vec<String>> {
+    let fold = |s: &str| {
+        let s = if lenient {
+            normalize::skeleton(s).text
+        } else {
+            s.to_string()
+        };
+        s.to_lowercase()
+    };
+    let mut out = Vec::new();
+    for phrase in &terms.phrases {
+        let first = phrase.split_whitespace().next()?;
+        let stem = first
+            .split_once('~')
+            .map(|(stem, _)| stem)
+            .or(first.strip_suffix('*'))
+            .unwrap_or(first);
+        if first == GAP || stem.is_empty() {
+            return None;
+        }
+        out.push(fold(stem));
+    }
+    out.extend(terms.abbreviations.iter().map(|a| fold(a)));
+    Some(out)
 }
 
 /// Word boundaries around a pattern: before it, and after it unless the phrase ends in a

@@ -46,6 +46,7 @@ pub fn disclosures(
     lexicon: &Lexicon,
 ) -> Vec<Disclosure> {
     let mut segments = Vec::new();
+    let mut index = None;
     for f in facts.iter().filter(|f| f.name == TEXT_FACT) {
         let raw = unquote(&f.text);
         let value: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -55,10 +56,8 @@ pub fn disclosures(
         let start = f.location.start_byte;
         let mut seg = Segment::aligned(&value, source, start, f.location.end_byte);
         let (from, _) = f.scope.unwrap_or((0, source.len()));
-        seg.scope = vec![format!(
-            "{}",
-            crate::text::LineIndex::new(source).position(from).0
-        )];
+        let index = index.get_or_insert_with(|| crate::text::LineIndex::new(source));
+        seg.scope = vec![format!("{}", index.position(from).0)];
         segments.push(seg);
     }
     segments.sort_by_key(|s| s.start);
@@ -73,15 +72,35 @@ pub fn disclosures(
     found
 }
 
+/// The literals a source file must contain to be parsed for references to the keys of the UI
+/// string-table disclosures: each key of a disclosing passage (a gettext source string without
+/// its context). A reference to a parent object alone (`t('ai')` for `ai.disclaimer`) is seen
+/// only in a file parsed for another reason: the parent's name is too common a literal.
+pub fn key_literals<'a>(disclosures: impl Iterator<Item = &'a Disclosure>) -> Vec<String> {
+    let mut out: Vec<String> = disclosures
+        .filter(|d| d.channel == Channel::Ui)
+        .flat_map(|d| &d.keys)
+        .map(|key| key.rsplit('\u{4}').next().unwrap_or(key).to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Marks each UI string-table disclosure reachable or not, with the locations that reference
-/// its keys. Left undecided (`None`) when the scan saw no key references at all (no UI code).
-pub fn annotate_reachability(disclosures: &mut [Disclosure], facts: &[CodeFact]) {
+/// its keys. Left undecided (`None`) when no source file references translation keys at all
+/// (`references_keys`: no UI code using a string table).
+pub fn annotate_reachability(
+    disclosures: &mut [Disclosure],
+    facts: &[CodeFact],
+    references_keys: bool,
+) {
     let refs: Vec<(&str, &Location)> = facts
         .iter()
         .filter(|f| f.name == KEY_FACT || f.name == TEXT_FACT)
         .filter_map(|f| key_of(f).map(|k| (k, &f.location)))
         .collect();
-    if !facts.iter().any(|f| f.name == KEY_FACT) {
+    if !references_keys && !facts.iter().any(|f| f.name == KEY_FACT) {
         return;
     }
     for d in disclosures

@@ -17,18 +17,23 @@
 //!   string, a media output call), returned as a [`CodeFact`] for other modules to interpret.
 //! - Captures starting with `_` are helpers for predicates and are ignored.
 //!
-//! A file is parsed only if it contains a literal of the signal catalogue or one listed in a
-//! query file's `; prefilter: word word …` comment lines (for queries of non-AI facts).
+//! A file is parsed only if it contains a literal of the signal catalogue for its language's
+//! ecosystems or one listed in its query files' `; prefilter: word word …` comment lines (for
+//! queries of non-AI facts). The words of `; references: word …` lines (`useTranslation`,
+//! `R.string.`) show that a file references translation keys: such a file is parsed for them only
+//! if it also contains one of the keys the scan looks for ([`KeyLiterals`]: the keys of the
+//! locale strings that disclose something).
 
 use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use tree_sitter::{
     ParseOptions, ParseState, Parser, Query, QueryCursor, QueryCursorOptions, QueryCursorState,
@@ -187,24 +192,76 @@ struct LanguageQuery {
     facts: HashMap<u32, String>,
 }
 
-/// All queries, compiled once, and the literal prefilter that decides which files to parse.
-pub struct CodeQueries {
-    queries: HashMap<Language, LanguageQuery>,
+/// One language's queries, compiled on first use, and its literal prefilter.
+struct LanguageQueries {
+    /// The language's query files, concatenated, with the offset each file starts at.
+    source: String,
+    origins: Vec<(usize, String)>,
+    /// The compiled query, or the file and message of a compile error.
+    compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
+    /// The catalogue literals of the language's ecosystems and its query files' `; prefilter:`
+    /// words: a file of the language is parsed only if it contains one.
     prefilter: AhoCorasick,
-    /// The literals the prefilter was built from, sorted.
+    /// The `; references:` words: the file references translation keys.
+    references: Option<AhoCorasick>,
+}
+
+impl LanguageQueries {
+    fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
+        let query = Query::new(&lang.grammar(), &self.source).map_err(|e| {
+            let file = self
+                .origins
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= e.offset)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default();
+            (
+                file,
+                format!("query does not compile for {}: {e}", lang.name()),
+            )
+        })?;
+        let index = |name: &str| query.capture_index_for_name(name);
+        let (import, call, string) = (index("import"), index("call"), index("string"));
+        let import_member = index("import.member");
+        let facts = query
+            .capture_names()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
+            .collect();
+        Ok(LanguageQuery {
+            query,
+            import,
+            import_member,
+            call,
+            string,
+            facts,
+        })
+    }
+}
+
+/// The queries of every language (each compiled when a file of the language is first parsed) and
+/// the literal prefilters that decide which files to parse.
+pub struct CodeQueries {
+    languages: HashMap<Language, LanguageQueries>,
+    /// The literals of all prefilters, sorted.
     literals: Vec<String>,
 }
 
 impl CodeQueries {
     pub fn load(signals: &Signals) -> Result<CodeQueries, KnowledgeError> {
-        let mut queries = HashMap::new();
-        let mut literals = signals.literals();
+        let mut languages = HashMap::new();
+        let mut all = Vec::new();
         for lang in Language::ALL {
             let mut source = String::new();
             let mut origins = Vec::new();
+            let mut literals = signals.literals(lang.ecosystems());
+            let mut references = Vec::new();
             for dir in lang.query_dirs() {
                 for f in knowledge::query_files(dir) {
-                    literals.extend(prefilter_literals(f.text));
+                    literals.extend(comment_words(f.text, "; prefilter:"));
+                    references.extend(comment_words(f.text, "; references:"));
                     origins.push((source.len(), f.path.clone()));
                     source.push_str(f.text);
                     source.push('\n');
@@ -213,72 +270,113 @@ impl CodeQueries {
             if source.trim().is_empty() {
                 continue;
             }
-            let query = Query::new(&lang.grammar(), &source).map_err(|e| {
-                let file = origins
-                    .iter()
-                    .rev()
-                    .find(|(start, _)| *start <= e.offset)
-                    .map(|(_, p)| p.clone())
-                    .unwrap_or_default();
-                KnowledgeError::Invalid {
-                    file,
-                    message: format!("query does not compile for {}: {e}", lang.name()),
-                }
-            })?;
-            let index = |name: &str| query.capture_index_for_name(name);
-            let (import, call, string) = (index("import"), index("call"), index("string"));
-            let import_member = index("import.member");
-            let facts = query
-                .capture_names()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
-                .collect();
-            queries.insert(
+            literals.sort();
+            literals.dedup();
+            // A DFA: the fastest search, for a bigger automaton built once.
+            let prefilter = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&literals)
+                .map_err(|e| KnowledgeError::Invalid {
+                    file: format!("queries/{}", lang.name()),
+                    message: format!("cannot build the literal prefilter: {e}"),
+                })?;
+            let references = (!references.is_empty())
+                .then(|| AhoCorasick::new(&references))
+                .transpose()
+                .map_err(|e| KnowledgeError::Invalid {
+                    file: format!("queries/{}", lang.name()),
+                    message: format!("cannot build the reference literals: {e}"),
+                })?;
+            all.extend(literals);
+            languages.insert(
                 lang,
-                LanguageQuery {
-                    query,
-                    import,
-                    import_member,
-                    call,
-                    string,
-                    facts,
+                LanguageQueries {
+                    source,
+                    origins,
+                    compiled: OnceLock::new(),
+                    prefilter,
+                    references,
                 },
             );
         }
-        literals.sort();
-        literals.dedup();
-        let prefilter = AhoCorasick::new(&literals).map_err(|e| KnowledgeError::Invalid {
-            file: "rules/signals".into(),
-            message: format!("cannot build the literal prefilter: {e}"),
-        })?;
+        all.sort();
+        all.dedup();
         Ok(CodeQueries {
-            queries,
-            prefilter,
-            literals,
+            languages,
+            literals: all,
         })
     }
 
-    /// The literals of the prefilter, sorted: a source file is parsed only if it contains one.
+    /// Compiles the queries of every language (a scan compiles only those it needs), reporting
+    /// the first that does not compile.
+    pub fn compile_all(&self) -> Result<(), KnowledgeError> {
+        for lang in Language::ALL {
+            if let Some(Err((file, message))) = self.compiled(lang) {
+                return Err(KnowledgeError::Invalid {
+                    file: file.clone(),
+                    message: message.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {
+        let lq = self.languages.get(&lang)?;
+        Some(lq.compiled.get_or_init(|| lq.compile(lang)))
+    }
+
+    /// The literals of all languages' prefilters, sorted.
     pub fn literals(&self) -> &[String] {
         &self.literals
     }
 
-    /// Whether a file may hold evidence: any catalogue literal in its bytes.
-    pub fn is_candidate(&self, bytes: &[u8]) -> bool {
-        self.prefilter.is_match(bytes)
+    /// Whether a file of `lang` may hold evidence: one of the language's literals in its bytes.
+    pub fn is_candidate(&self, lang: Language, bytes: &[u8]) -> bool {
+        self.languages
+            .get(&lang)
+            .is_some_and(|lq| lq.prefilter.is_match(bytes))
+    }
+
+    /// Whether a file of `lang` references translation keys (a `; references:` word in it).
+    pub fn references_keys(&self, lang: Language, bytes: &[u8]) -> bool {
+        self.languages
+            .get(&lang)
+            .and_then(|lq| lq.references.as_ref())
+            .is_some_and(|r| r.is_match(bytes))
     }
 
     pub fn has(&self, lang: Language) -> bool {
-        self.queries.contains_key(&lang)
+        self.languages.contains_key(&lang)
     }
 }
 
-/// The words of a query file's `; prefilter:` comment lines.
-fn prefilter_literals(query: &str) -> Vec<String> {
+/// The translation keys a scan looks for in UI code: a file that references keys is parsed only
+/// if it contains one of them.
+#[derive(Default)]
+pub struct KeyLiterals(Option<AhoCorasick>);
+
+impl KeyLiterals {
+    pub fn new(keys: &[String]) -> KeyLiterals {
+        let keys: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
+        // Keys are plain strings; an automaton that cannot be built only means no key filter.
+        KeyLiterals(
+            (!keys.is_empty())
+                .then(|| AhoCorasick::new(&keys).ok())
+                .flatten(),
+        )
+    }
+
+    fn is_match(&self, bytes: &[u8]) -> bool {
+        self.0.as_ref().is_some_and(|ac| ac.is_match(bytes))
+    }
+}
+
+/// The words of a query file's comment lines that start with `marker` (`; prefilter:`).
+fn comment_words(query: &str, marker: &str) -> Vec<String> {
     query
         .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("; prefilter:"))
+        .filter_map(|l| l.trim_start().strip_prefix(marker))
         .flat_map(|l| l.split_whitespace().map(str::to_string))
         .collect()
 }
@@ -294,23 +392,72 @@ pub struct SourceFacts {
     pub facts: Vec<CodeFact>,
     /// Parsing or querying took longer than the timeout and was stopped; nothing was found.
     pub timed_out: bool,
+    /// The language's queries could not be used (a defect of the embedded knowledge).
+    pub error: Option<String>,
+    /// The file references translation keys (a `; references:` word), parsed or not.
+    pub references_keys: bool,
 }
 
-/// The byte range of the nearest enclosing function or method of a node.
-fn enclosing_function(node: tree_sitter::Node) -> Option<(usize, usize)> {
+/// Whether a node kind is a function, method, lambda or closure, across the grammars.
+fn is_function_kind(kind: &str) -> bool {
+    kind.contains("function")
+        || kind.contains("method")
+        || kind == "lambda"
+        || kind == "closure_expression"
+}
+
+/// The functions of a tree as (start byte, end byte, node id), in document order, outer before
+/// inner: found with one walk, so that the enclosing function of each capture is a search, not
+/// a walk up the tree (a node's parent is itself found from the root in tree-sitter).
+struct Functions(Vec<(usize, usize, usize)>);
+
+impl Functions {
+    fn of(tree: &tree_sitter::Tree) -> Functions {
+        let mut out = Vec::new();
+        let mut cursor = tree.walk();
+        loop {
+            let node = cursor.node();
+            if is_function_kind(node.kind()) {
+                out.push((node.start_byte(), node.end_byte(), node.id()));
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    return Functions(out);
+                }
+            }
+        }
+    }
+
+    /// The byte range of the nearest function or method that encloses `node` (not the node
+    /// itself). Ranges nest, so among the functions starting at or before the node, the last one
+    /// that reaches past its end is the innermost; one with exactly the node's range encloses it
+    /// only if it is an ancestor.
+    fn enclosing(&self, node: tree_sitter::Node) -> Option<(usize, usize)> {
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let before = self.0.partition_point(|f| f.0 <= start);
+        self.0[..before]
+            .iter()
+            .rev()
+            .find(|&&(s, e, id)| {
+                e >= end && id != node.id() && ((s, e) != (start, end) || is_ancestor(id, node))
+            })
+            .map(|&(s, e, _)| (s, e))
+    }
+}
+
+/// Whether the node with `id` is an ancestor of `node` with the same byte range.
+fn is_ancestor(id: usize, node: tree_sitter::Node) -> bool {
     let mut current = node.parent();
-    while let Some(n) = current {
-        let kind = n.kind();
-        if kind.contains("function")
-            || kind.contains("method")
-            || kind == "lambda"
-            || kind == "closure_expression"
-        {
-            return Some((n.start_byte(), n.end_byte()));
+    while let Some(n) = current.filter(|n| n.byte_range() == node.byte_range()) {
+        if n.id() == id {
+            return true;
         }
         current = n.parent();
     }
-    None
+    false
 }
 
 /// Node kinds that hold a call's arguments (or trailing closure), across the grammars.
@@ -418,21 +565,36 @@ fn module_path(raw: &str) -> Cow<'_, str> {
 }
 
 /// Parses `text` and returns the component evidence and code facts the language's queries reveal;
-/// parsing and querying stop after `timeout`.
+/// parsing and querying stop after `timeout`. A file that references translation keys is parsed
+/// for them only if it contains one of `keys`.
 pub fn extract(
     lang: Language,
     path: &str,
     text: &str,
-    signals: &Signals,
-    queries: &CodeQueries,
+    knowledge: (&Signals, &CodeQueries),
+    keys: &KeyLiterals,
     timeout: Duration,
 ) -> SourceFacts {
-    let Some(lq) = queries.queries.get(&lang) else {
-        return SourceFacts::default();
-    };
-    if !queries.is_candidate(text.as_bytes()) {
-        return SourceFacts::default();
+    let (signals, queries) = knowledge;
+    let bytes = text.as_bytes();
+    let references_keys = queries.references_keys(lang, bytes);
+    let candidate = queries.is_candidate(lang, bytes) || references_keys && keys.is_match(bytes);
+    if !candidate {
+        return SourceFacts {
+            references_keys,
+            ..SourceFacts::default()
+        };
     }
+    let lq = match queries.compiled(lang) {
+        Some(Ok(lq)) => lq,
+        Some(Err((file, message))) => {
+            return SourceFacts {
+                error: Some(format!("not parsed: {file}: {message}")),
+                ..SourceFacts::default()
+            };
+        }
+        None => return SourceFacts::default(),
+    };
     let deadline = Instant::now() + timeout;
     let mut in_time = |_: &ParseState| {
         if Instant::now() < deadline {
@@ -463,10 +625,16 @@ pub fn extract(
     }) else {
         return SourceFacts {
             timed_out: true,
+            references_keys,
             ..SourceFacts::default()
         };
     };
     let index = LineIndex::new(text);
+    let functions = if lq.facts.is_empty() {
+        Functions(Vec::new())
+    } else {
+        Functions::of(&tree)
+    };
     let mut hits = Vec::new();
     let mut imports = Vec::new();
     let mut calls = Vec::new();
@@ -551,7 +719,7 @@ pub fn extract(
                     name: name.clone(),
                     text: raw.to_string(),
                     location: index.location(path, node.start_byte(), node.end_byte()),
-                    scope: enclosing_function(node),
+                    scope: functions.enclosing(node),
                 });
             }
         }
@@ -594,19 +762,21 @@ pub fn extract(
     if Instant::now() >= deadline {
         return SourceFacts {
             timed_out: true,
+            references_keys,
             ..SourceFacts::default()
         };
     }
     SourceFacts {
         hits,
         facts,
-        timed_out: false,
+        references_keys,
+        ..SourceFacts::default()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{callee_path, module_path};
+    use super::{Language, callee_path, module_path};
     use crate::knowledge::Knowledge;
 
     #[test]
@@ -616,9 +786,15 @@ mod tests {
         assert!(literals.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
         assert!(literals.iter().any(|l| l.contains("openai")));
         for l in literals {
-            assert!(queries.is_candidate(l.as_bytes()), "{l}");
+            assert!(
+                Language::ALL
+                    .into_iter()
+                    .any(|lang| queries.is_candidate(lang, l.as_bytes())),
+                "{l}"
+            );
         }
-        assert!(!queries.is_candidate(b"def total(items):\n    return sum(items)\n"));
+        let plain = b"def total(items):\n    return sum(items)\n";
+        assert!(!queries.is_candidate(Language::Python, plain));
     }
 
     #[test]

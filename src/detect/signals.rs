@@ -325,10 +325,14 @@ impl Signals {
 
     /// Every literal a source file must contain to be worth parsing for components: distinctive
     /// module names (short or common words only in import or quote context), distinctive
-    /// standalone calls, API host literals and environment variable names.
-    pub fn literals(&self) -> Vec<String> {
+    /// standalone calls, API host literals and environment variable names; modules and calls of
+    /// the given package ecosystems only (those a language imports from).
+    pub fn literals(&self, ecosystems: &[&str]) -> Vec<String> {
         let mut out = Vec::new();
-        for (_, module) in self.modules.keys() {
+        for (eco, module) in self.modules.keys() {
+            if !ecosystems.contains(&eco.as_str()) {
+                continue;
+            }
             if is_distinctive(module) {
                 out.push(module.clone());
             } else {
@@ -350,6 +354,7 @@ impl Signals {
             self.calls
                 .iter()
                 .filter(|c| c.standalone && is_distinctive(&c.call))
+                .filter(|c| ecosystems.iter().any(|e| c.component.contains_key(*e)))
                 .map(|c| c.call.clone()),
         );
         out.extend(self.string_literals.iter().map(|(l, _)| l.clone()));

@@ -15,7 +15,7 @@ mod pypi;
 mod ruby;
 
 use crate::detect::signals::Signals;
-use crate::model::{ComponentHit, Detector, Evidence, Note};
+use crate::model::{CodeFact, ComponentHit, Detector, Evidence, Note};
 use crate::text::LineIndex;
 
 /// The manifest formats aidisclose reads.
@@ -80,12 +80,15 @@ impl ManifestKind {
     }
 }
 
-/// What a manifest parser returns: the evidence, notes when the file could not be parsed, and
-/// the files it includes (`-r other.txt`), as paths relative to the scanned root.
+/// What a manifest parser returns: the evidence, notes when the file could not be parsed, the
+/// files it includes (`-r other.txt`), as paths relative to the scanned root, and every declared
+/// dependency as an `import` code fact (a UI framework or a scraping library the product
+/// depends on, whether or not a parsed source file imports it).
 pub struct ManifestFacts {
     pub hits: Vec<ComponentHit>,
     pub notes: Vec<Note>,
     pub includes: Vec<String>,
+    pub declared: Vec<CodeFact>,
 }
 
 /// Parses a manifest and returns the catalogued dependencies it declares.
@@ -98,6 +101,7 @@ pub fn extract(kind: ManifestKind, path: &str, text: &str, signals: &Signals) ->
             hits: Vec::new(),
             notes: Vec::new(),
             includes: Vec::new(),
+            declared: Vec::new(),
         },
     };
     let result = match kind {
@@ -158,8 +162,16 @@ struct Entries<'a> {
 }
 
 impl Entries<'_> {
-    /// Records `name` (at bytes `start..end`) if the catalogue knows it.
+    /// Records the declared dependency `name` (at bytes `start..end`), and its evidence if the
+    /// catalogue knows it.
     fn dependency(&mut self, ecosystem: &str, name: &str, start: usize, end: usize) -> bool {
+        let location = self.index.location(self.path, start, end);
+        self.facts.declared.push(CodeFact {
+            name: "import".into(),
+            text: name.to_string(),
+            location: location.clone(),
+            scope: None,
+        });
         let Some(pkg) = self.signals.package(ecosystem, name) else {
             return false;
         };
@@ -168,7 +180,7 @@ impl Entries<'_> {
             name: pkg.name.clone(),
             kind: pkg.kind,
             evidence: Evidence {
-                location: self.index.location(self.path, start, end),
+                location,
                 detector: Detector::Manifest,
             },
         });
