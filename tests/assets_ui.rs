@@ -119,3 +119,76 @@ fn without_ui_code_reachability_is_undecided() {
     assert_eq!(inv.disclosures.len(), 1);
     assert_eq!(inv.disclosures[0].reachable, None);
 }
+
+#[test]
+fn key_references_are_parsed_in_files_that_name_a_disclosure_key() {
+    let inv = scan(&[
+        (
+            "web/public/locales/ru/translation.json",
+            r#"{
+  "chat": {
+    "ai_notice": "В этом чате вам отвечает искусственный интеллект.",
+    "placeholder": "Напишите вопрос"
+  },
+  "orders": {"title": "Мои заказы"}
+}
+"#,
+        ),
+        (
+            "web/src/ChatHeader.tsx",
+            r#"import { useTranslation } from "react-i18next";
+
+export function ChatHeader() {
+  const { t } = useTranslation();
+  return <p className="notice">{t("chat.ai_notice")}</p>;
+}
+"#,
+        ),
+        (
+            "web/src/Orders.tsx",
+            r#"import { useTranslation } from "react-i18next";
+
+export function Orders() {
+  const { t } = useTranslation();
+  return <h1>{t("orders.title")}</h1>;
+}
+"#,
+        ),
+    ]);
+    let chat = inv
+        .disclosures
+        .iter()
+        .find(|d| d.key.as_deref() == Some("chat"))
+        .unwrap_or_else(|| panic!("{:#?}", inv.disclosures));
+    assert_eq!(chat.reachable, Some(true));
+    let refs: Vec<(&str, u32)> = chat
+        .references
+        .iter()
+        .map(|l| (l.path.as_str(), l.line))
+        .collect();
+    assert_eq!(refs, [("web/src/ChatHeader.tsx", 5)]);
+    // Orders.tsx names no disclosing key and no AI literal: it is not parsed at all.
+    assert!(
+        inv.code_facts
+            .iter()
+            .all(|f| f.location.path != "web/src/Orders.tsx"),
+        "{:#?}",
+        inv.code_facts
+    );
+}
+
+#[test]
+fn string_tables_are_unreachable_when_ui_code_never_names_their_keys() {
+    let inv = scan(&[
+        (
+            "web/public/locales/ru/translation.json",
+            r#"{"chat": {"ai_notice": "В этом чате вам отвечает искусственный интеллект."}}"#,
+        ),
+        (
+            "web/src/Orders.tsx",
+            "import { useTranslation } from \"react-i18next\";\n\nexport const Orders = () => {\n  const { t } = useTranslation();\n  return <h1>{t(\"orders.title\")}</h1>;\n};\n",
+        ),
+    ]);
+    assert_eq!(inv.disclosures.len(), 1);
+    assert_eq!(inv.disclosures[0].reachable, Some(false));
+}

@@ -80,3 +80,19 @@ fn consent_withdrawal_routes_are_found_and_money_withdrawals_are_not() {
         "/api/wallet/withdraw withdraws money, not consent: {found:?}"
     );
 }
+
+#[test]
+fn declared_ui_frameworks_give_the_product_a_user_interface() {
+    // No parsed source file imports React: the manifests' dependencies are the evidence, and a
+    // lint tool named after a framework is not.
+    let all = facts_of("ui-frameworks");
+    let found = routes(&all, FactKind::UserInterface);
+    assert_eq!(
+        found,
+        [
+            ("dashboard/requirements.txt".to_string(), 4), // streamlit==1.39.0
+            ("web/package.json".to_string(), 11),          // "react"
+            ("web/package.json".to_string(), 12),          // "react-dom"
+        ]
+    );
+}

@@ -798,6 +798,37 @@ mod tests {
     }
 
     #[test]
+    fn facts_are_scoped_to_their_innermost_function() {
+        let k = Knowledge::embedded().expect("embedded knowledge");
+        let source = "def review(application):\n    def contact(user):\n        return user.phone_number\n    score = lambda a: a.credit_score\n    return contact\n\nphone_number = None\n";
+        let found = super::extract(
+            Language::Python,
+            "svc/review.py",
+            source,
+            (&k.signals, &k.queries),
+            &super::KeyLiterals::default(),
+            std::time::Duration::from_secs(5),
+        );
+        let scope_of = |text: &str, line: u32| {
+            let f = found
+                .facts
+                .iter()
+                .find(|f| f.text == text && f.location.line == line)
+                .unwrap_or_else(|| panic!("no {text} at {line}: {:#?}", found.facts));
+            f.scope.map(|(s, e)| &source[s..e])
+        };
+        let contact = "def contact(user):\n        return user.phone_number";
+        assert_eq!(scope_of("phone_number", 3), Some(contact));
+        assert_eq!(
+            scope_of("credit_score", 4),
+            Some("lambda a: a.credit_score")
+        );
+        // A function's name is inside its definition.
+        assert_eq!(scope_of("contact", 2), Some(contact));
+        assert_eq!(scope_of("phone_number", 7), None);
+    }
+
+    #[test]
     fn callees_read_as_dotted_paths() {
         assert_eq!(callee_path("client.chat().create"), "client.chat.create");
         assert_eq!(callee_path("OpenAI::Client.new"), "OpenAI.Client.new");
