@@ -84,6 +84,14 @@ fn jobs(requested: usize) -> usize {
     }
 }
 
+/// Runs `f` on a pool of `jobs` threads (on the global pool if one cannot be built).
+fn on_threads<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}
+
 fn run_scan(request: &ScanRequest, knowledge: &Knowledge) -> Inventory {
     let starts = if request.paths.is_empty() {
         vec![request.root.clone()]
@@ -105,8 +113,11 @@ fn run_scan(request: &ScanRequest, knowledge: &Knowledge) -> Inventory {
 
 /// Scans, evaluates every enabled rule and applies inline suppressions and config waivers.
 pub fn check(request: &ScanRequest, knowledge: &Knowledge) -> Outcome {
-    let inventory = run_scan(request, knowledge);
-    let diagnostics = engine::evaluate(knowledge, &request.config, &inventory);
+    let (inventory, diagnostics) = on_threads(jobs(request.jobs), || {
+        let inventory = run_scan(request, knowledge);
+        let diagnostics = engine::evaluate(knowledge, &request.config, &inventory);
+        (inventory, diagnostics)
+    });
     let config_path = request
         .config
         .file
@@ -145,7 +156,7 @@ fn relative(root: &std::path::Path, file: &std::path::Path) -> String {
 
 /// Scans and lists the components and disclosures, without verdicts.
 pub fn inventory(request: &ScanRequest, knowledge: &Knowledge) -> Outcome {
-    let inventory = run_scan(request, knowledge);
+    let inventory = on_threads(jobs(request.jobs), || run_scan(request, knowledge));
     Outcome {
         report: build_report(&inventory, Vec::new()),
         inventory,

@@ -46,8 +46,9 @@ pub struct Inventory {
 /// How many bytes are sniffed for a NUL to decide that a file is binary.
 const SNIFF_LEN: usize = 8192;
 
-/// Scans the trees at `starts` with `config`, on `jobs` threads, counting the files read in
-/// `progress`; paths are reported relative to `root`.
+/// Scans the trees at `starts` with `config`, walking on `jobs` threads and reading on the
+/// current rayon pool, counting the files read in `progress`; paths are reported relative to
+/// `root`.
 pub fn scan(
     root: &Path,
     starts: &[PathBuf],
@@ -58,9 +59,6 @@ pub fn scan(
 ) -> Inventory {
     let discovery = workspace::discover(root, starts, config, jobs);
     progress.set_total(discovery.files.len());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build();
     // Assets and manifests first: the keys of the locale strings that disclose something decide
     // which source files that reference translation keys are worth parsing.
     let (sources, others): (Vec<&FileEntry>, Vec<&FileEntry>) = discovery
@@ -68,20 +66,14 @@ pub fn scan(
         .iter()
         .partition(|f| matches!(f.kind, FileKind::Source(_) | FileKind::MaybeScript));
     let run = |files: &[&FileEntry], keys: &code::KeyLiterals| {
-        let each = || {
-            files
-                .par_iter()
-                .map(|f| {
-                    let result = scan_file(f, config, knowledge, keys);
-                    progress.tick();
-                    result
-                })
-                .collect::<Vec<_>>()
-        };
-        match &pool {
-            Ok(pool) => pool.install(each),
-            Err(_) => each(),
-        }
+        files
+            .par_iter()
+            .map(|f| {
+                let result = scan_file(f, config, knowledge, keys);
+                progress.tick();
+                result
+            })
+            .collect::<Vec<_>>()
     };
     let mut results = run(&others, &code::KeyLiterals::default());
     let keys = assets::ui::key_literals(results.iter().flat_map(|(_, f, _)| &f.disclosures));

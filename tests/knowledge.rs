@@ -8,6 +8,8 @@ fn all_embedded_knowledge_loads_and_validates() {
     let k = Knowledge::load().unwrap_or_else(|e| panic!("{e}"));
     // A scan compiles a language's queries when it first parses one of its files.
     k.queries.compile_all().unwrap_or_else(|e| panic!("{e}"));
+    // And the lexicon's patterns when a text first needs them.
+    k.lexicon.compile_all().unwrap_or_else(|e| panic!("{e}"));
     assert!(k.rule("kz.consumer.ai-risks-safe-use").is_some());
     assert!(
         k.signals.len() >= 300,

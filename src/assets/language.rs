@@ -343,7 +343,7 @@ const OTHER_LATIN_WORDS: &[&str] = &[
 ];
 
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == 'ʼ'))
+    text.split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_matches('\'').to_lowercase())
         .collect()
@@ -355,7 +355,12 @@ fn count(words: &[String], list: &[&str]) -> usize {
 
 /// The number of letters in `text`.
 pub fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
+    text.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// `char::is_alphabetic`, with the basic Cyrillic letters answered without a table lookup.
+fn is_letter(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'Ё' | 'ё') || c.is_alphabetic()
 }
 
 /// Word endings of Russian inflection that Kazakh does not use.
@@ -380,7 +385,12 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
     let mut latin = 0usize;
     let mut kazakh_latin = 0usize;
     for c in text.chars() {
-        if KAZAKH_LETTERS.contains(c) {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+        } else if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
+            // The letters Kazakh and Russian share.
+            cyrillic += 1;
+        } else if KAZAKH_LETTERS.contains(c) {
             kazakh += 1;
             cyrillic += 1;
         } else if OTHER_CYRILLIC.contains(c) {
@@ -388,19 +398,16 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
             cyrillic += 1;
         } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
             cyrillic += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
         } else if KAZAKH_LATIN_LETTERS.contains(c) {
             latin += 1;
             kazakh_latin += 1;
-        } else if c.is_alphabetic() && !c.is_ascii() && c < '\u{0250}' {
+        } else if c < '\u{0250}' && c.is_alphabetic() {
             latin += 1;
         }
     }
     if cyrillic == 0 && latin == 0 {
         return None;
     }
-    let words = words(text);
     if cyrillic >= latin {
         if other_cyrillic * 50 >= cyrillic {
             return None;
@@ -409,6 +416,7 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
         if kazakh * 100 >= cyrillic {
             return Some((Lang::Kk, true));
         }
+        let words = words(text);
         let kk = count(&words, KAZAKH_WORDS);
         let ru = count(&words, RUSSIAN_WORDS)
             + words
@@ -421,6 +429,7 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
             std::cmp::Ordering::Equal => (Lang::Ru, false),
         });
     }
+    let words = words(text);
     let en = count(&words, ENGLISH_WORDS);
     let kk = count(&words, KAZAKH_LATIN_WORDS) + kazakh_latin.min(3);
     let other = count(&words, OTHER_LATIN_WORDS);

@@ -11,6 +11,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Suffix classes: each class is a sequence of optional slots, each slot a list of alternatives.
 #[derive(Debug, Deserialize)]
@@ -55,13 +56,46 @@ struct NegationFile {
 pub struct ConceptMatcher {
     pub concept: Concept,
     pub lang: Lang,
-    regex: Regex,
+    regex: LazyRegex,
     /// The same phrases over the Kazakh skeleton (Kazakh only).
-    lenient: Option<Regex>,
+    lenient: Option<LazyRegex>,
     /// Lower-case literals one of which every match of `regex` (and of `lenient`, over the
     /// skeleton) starts with; `None` if some phrase has no such literal.
     anchors: Option<Vec<String>>,
     lenient_anchors: Option<Vec<String>>,
+}
+
+/// A regex compiled when first used: Unicode-aware, case-insensitive patterns are costly to build,
+/// and a scan uses only those whose anchors occur in its texts. [`Lexicon::compile_all`] checks
+/// that every pattern compiles.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Result<Regex, String>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &Result<Regex, String> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.pattern).map_err(|e| e.to_string()))
+    }
+
+    /// The matches in `text`; none if the pattern does not compile (which the knowledge tests
+    /// rule out).
+    fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+        self.compiled()
+            .as_ref()
+            .ok()
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text))
+    }
 }
 
 /// Which matchers can match a text: the matchers' anchors in one automaton, so that a text is
@@ -135,7 +169,7 @@ fn set(open: &mut (bool, bool), lenient: bool) {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub matchers: Vec<ConceptMatcher>,
-    denials: Vec<(Lang, Regex, Option<Regex>)>,
+    denials: Vec<(Lang, LazyRegex, Option<LazyRegex>)>,
     denied: Vec<Concept>,
     gate: Gate,
 }
@@ -170,15 +204,9 @@ impl Lexicon {
         };
         for (lang, patterns) in negation.languages {
             for p in patterns {
-                let invalid = |e: regex::Error| KnowledgeError::Invalid {
-                    file: negation_file.path.clone(),
-                    message: format!("{lang}: invalid pattern `{p}`: {e}"),
-                };
-                let strict = Regex::new(&format!("(?i){p}")).map_err(invalid)?;
+                let strict = LazyRegex::new(format!("(?i){p}"));
                 let lenient = (lang == Lang::Kk)
-                    .then(|| Regex::new(&format!("(?i){}", normalize::skeleton(&p).text)))
-                    .transpose()
-                    .map_err(invalid)?;
+                    .then(|| LazyRegex::new(format!("(?i){}", normalize::skeleton(&p).text)));
                 lexicon.denials.push((lang, strict, lenient));
             }
         }
@@ -192,16 +220,16 @@ impl Lexicon {
                     file: file.path.clone(),
                     message: format!("{} ({lang}): {message}", cf.concept),
                 };
-                let regex = compile(&terms, &morphology, false).map_err(invalid)?;
+                let regex = pattern(&terms, &morphology, false).map_err(invalid)?;
                 let lenient = (lang == Lang::Kk)
-                    .then(|| compile(&terms, &morphology, true))
+                    .then(|| pattern(&terms, &morphology, true))
                     .transpose()
                     .map_err(invalid)?;
                 lexicon.matchers.push(ConceptMatcher {
                     concept: cf.concept,
                     lang,
-                    regex,
-                    lenient,
+                    regex: LazyRegex::new(regex),
+                    lenient: lenient.map(LazyRegex::new),
                     anchors: anchors(&terms, false),
                     lenient_anchors: anchors(&terms, true),
                 });
@@ -214,6 +242,32 @@ impl Lexicon {
                 message: format!("cannot build the anchor automaton: {message}"),
             })?;
         Ok(lexicon)
+    }
+
+    /// Compiles every pattern (a scan compiles only those its texts need), reporting the first
+    /// that does not compile.
+    pub fn compile_all(&self) -> Result<(), KnowledgeError> {
+        for m in &self.matchers {
+            for r in [Some(&m.regex), m.lenient.as_ref()].into_iter().flatten() {
+                if let Err(e) = r.compiled() {
+                    return Err(KnowledgeError::Invalid {
+                        file: format!("rules/lexicon ({})", m.concept),
+                        message: format!("{}: {e}", m.lang),
+                    });
+                }
+            }
+        }
+        for (lang, strict, lenient) in &self.denials {
+            for r in [Some(strict), lenient.as_ref()].into_iter().flatten() {
+                if let Err(e) = r.compiled() {
+                    return Err(KnowledgeError::Invalid {
+                        file: "rules/lexicon/negation.yaml".into(),
+                        message: format!("{lang}: invalid pattern `{}`: {e}", r.pattern),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Every phrase of every concept found in `text` (offsets in `text`), in any language; for
@@ -325,8 +379,8 @@ fn sentence(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// One regex for a concept's terms in one language; `lenient` compiles them over the skeleton.
-fn compile(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Regex, String> {
+/// One regex for a concept's terms in one language; `lenient` writes them over the skeleton.
+fn pattern(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<String, String> {
     let fold = |s: &str| {
         if lenient {
             normalize::skeleton(s).text
@@ -364,7 +418,7 @@ fn compile(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Rege
     if alternatives.is_empty() {
         return Err("no phrases".into());
     }
-    Regex::new(&alternatives.join("|")).map_err(|e| e.to_string())
+    Ok(alternatives.join("|"))
 }
 
 /// The lower-case literals the matches of a concept's phrases and abbreviations start with (the

@@ -28,7 +28,7 @@ use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -272,14 +272,10 @@ impl CodeQueries {
             }
             literals.sort();
             literals.dedup();
-            // A DFA: the fastest search, for a bigger automaton built once.
-            let prefilter = AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&literals)
-                .map_err(|e| KnowledgeError::Invalid {
-                    file: format!("queries/{}", lang.name()),
-                    message: format!("cannot build the literal prefilter: {e}"),
-                })?;
+            let prefilter = AhoCorasick::new(&literals).map_err(|e| KnowledgeError::Invalid {
+                file: format!("queries/{}", lang.name()),
+                message: format!("cannot build the literal prefilter: {e}"),
+            })?;
             let references = (!references.is_empty())
                 .then(|| AhoCorasick::new(&references))
                 .transpose()

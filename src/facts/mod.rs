@@ -16,6 +16,7 @@ pub mod vocab;
 
 use crate::model::{CodeFact, ComponentKind, Location, Related};
 use crate::scan::Inventory;
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -167,11 +168,30 @@ struct FileHits<'a> {
 
 /// Interprets the inventory's code facts; the result is sorted by location and kind.
 pub fn interpret<'a>(inventory: &'a Inventory, vocab: &'a Vocabulary) -> Vec<Fact> {
-    let mut out: Vec<Fact> = Vec::new();
-    let mut files: BTreeMap<&str, FileHits<'a>> = BTreeMap::new();
+    let mut by_file: BTreeMap<&str, Vec<&CodeFact>> = BTreeMap::new();
     for cf in &inventory.code_facts {
-        let hits = files.entry(cf.location.path.as_str()).or_default();
-        classify(cf, vocab, hits, &mut out);
+        by_file
+            .entry(cf.location.path.as_str())
+            .or_default()
+            .push(cf);
+    }
+    // Each file's facts are classified on their own, in parallel.
+    let classified: Vec<(&str, FileHits<'a>, Vec<Fact>)> = by_file
+        .into_par_iter()
+        .map(|(path, facts)| {
+            let mut hits = FileHits::default();
+            let mut out = Vec::new();
+            for cf in facts {
+                classify(cf, vocab, &mut hits, &mut out);
+            }
+            (path, hits, out)
+        })
+        .collect();
+    let mut out: Vec<Fact> = Vec::new();
+    let mut files = Vec::with_capacity(classified.len());
+    for (path, hits, facts) in classified {
+        out.extend(facts);
+        files.push((path, hits));
     }
     let generative_files: BTreeSet<&str> = inventory
         .components
