@@ -112,14 +112,13 @@ impl Language {
         }
     }
 
-    pub fn from_query_dir(name: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.name() == name)
-    }
-
-    /// Query directories loaded for the language (TSX shares TypeScript's queries).
-    fn query_dirs(self) -> Vec<&'static str> {
+    /// Query directories loaded for the language: JavaScript, TypeScript and TSX share
+    /// `ecmascript/` (calls, endpoints, routes), and TSX also loads TypeScript's queries.
+    pub fn query_dirs(self) -> Vec<&'static str> {
         match self {
-            Language::Tsx => vec!["typescript", "tsx"],
+            Language::JavaScript => vec!["ecmascript", "javascript"],
+            Language::TypeScript => vec!["ecmascript", "typescript"],
+            Language::Tsx => vec!["ecmascript", "typescript", "tsx"],
             _ => vec![self.name()],
         }
     }
