@@ -111,7 +111,10 @@ impl Knowledge {
         let queries = CodeQueries::load(&signals)?;
         let facts = Vocabulary::load()?;
         for lang in query_languages() {
-            if !Language::ALL.iter().any(|l| l.query_dirs().contains(&lang.as_str())) {
+            if !Language::ALL
+                .iter()
+                .any(|l| l.query_dirs().contains(&lang.as_str()))
+            {
                 return Err(KnowledgeError::Invalid {
                     file: format!("queries/{lang}"),
                     message: "no supported language loads this query directory".into(),
