@@ -55,7 +55,8 @@ pub fn segments(src: &str) -> Extracted {
         let (keyword, rest) = trimmed
             .split_once(char::is_whitespace)
             .unwrap_or((trimmed, ""));
-        let quoted_at = at + lead + keyword.len() + (rest.len() - rest.trim_start().len()) + 1;
+        // Where the quoted string starts (the keyword and separator may be any whitespace).
+        let quoted_at = at + content.len() - rest.trim_start().len();
         let field = match keyword {
             "msgctxt" => Field::Ctxt,
             "msgid" => Field::Id,
@@ -87,7 +88,7 @@ pub fn segments(src: &str) -> Extracted {
                 seg.push_space();
             }
         }
-        append(&mut entry, rest.trim(), quoted_at - 1, src);
+        append(&mut entry, rest.trim(), quoted_at, src);
     }
     if entry.value.is_some() {
         finish(entry, &mut out);
@@ -138,6 +139,25 @@ fn finish(entry: Entry, out: &mut Extracted) {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn unterminated_strings_and_wide_separators_stay_in_the_text() {
+        // Found by fuzzing: the value's end was cut inside its last character.
+        for src in [
+            "msgid \"AI\"\nmsgstr \"ЖИ\n",
+            "msgid \"AI\"\nmsgstr\u{a0}\"ЖИ\"\n",
+            "msgid\u{3000}\"AI\"\nmsgstr \u{2003}\"жасанды интеллект\"",
+        ] {
+            let out = segments(src);
+            assert_eq!(out.segments.len(), 1, "{src:?}");
+            let seg = &out.segments[0];
+            let at = seg.text.find(['Ж', 'ж']).unwrap();
+            assert!(
+                src[seg.source_offset(at)..].starts_with(['Ж', 'ж']),
+                "{src:?}"
+            );
+        }
+    }
 
     #[test]
     fn entries_with_context_references_and_header() {
