@@ -28,7 +28,7 @@ use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -200,12 +200,27 @@ struct LanguageQueries {
     compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
     /// The catalogue literals of the language's ecosystems and its query files' `; prefilter:`
     /// words: a file of the language is parsed only if it contains one.
-    prefilter: AhoCorasick,
+    literals: Vec<String>,
+    /// Their automaton, a DFA (the fastest search) built when the first file of the language is
+    /// read; `None` if it cannot be built, and then every file of the language is parsed.
+    prefilter: OnceLock<Option<AhoCorasick>>,
     /// The `; references:` words: the file references translation keys.
     references: Option<AhoCorasick>,
 }
 
 impl LanguageQueries {
+    fn prefilter(&self) -> Option<&AhoCorasick> {
+        self.prefilter
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&self.literals)
+                    .or_else(|_| AhoCorasick::new(&self.literals))
+                    .ok()
+            })
+            .as_ref()
+    }
+
     fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
         let query = Query::new(&lang.grammar(), &self.source).map_err(|e| {
             let file = self
@@ -271,10 +286,6 @@ impl CodeQueries {
             }
             literals.sort();
             literals.dedup();
-            let prefilter = AhoCorasick::new(&literals).map_err(|e| KnowledgeError::Invalid {
-                file: format!("queries/{}", lang.name()),
-                message: format!("cannot build the literal prefilter: {e}"),
-            })?;
             let references = (!references.is_empty())
                 .then(|| AhoCorasick::new(&references))
                 .transpose()
@@ -282,14 +293,15 @@ impl CodeQueries {
                     file: format!("queries/{}", lang.name()),
                     message: format!("cannot build the reference literals: {e}"),
                 })?;
-            all.extend(literals);
+            all.extend(literals.iter().cloned());
             languages.insert(
                 lang,
                 LanguageQueries {
                     source,
                     origins,
                     compiled: OnceLock::new(),
-                    prefilter,
+                    literals,
+                    prefilter: OnceLock::new(),
                     references,
                 },
             );
@@ -302,9 +314,17 @@ impl CodeQueries {
         })
     }
 
-    /// Compiles the queries of every language (a scan compiles only those it needs), reporting
-    /// the first that does not compile.
+    /// Compiles the queries and builds the prefilter of every language (a scan builds only those
+    /// it needs), reporting the first that fails.
     pub fn compile_all(&self) -> Result<(), KnowledgeError> {
+        for (lang, lq) in &self.languages {
+            if lq.prefilter().is_none() {
+                return Err(KnowledgeError::Invalid {
+                    file: format!("queries/{}", lang.name()),
+                    message: "cannot build the literal prefilter".into(),
+                });
+            }
+        }
         for lang in Language::ALL {
             if let Some(Err((file, message))) = self.compiled(lang) {
                 return Err(KnowledgeError::Invalid {
@@ -330,7 +350,7 @@ impl CodeQueries {
     pub fn is_candidate(&self, lang: Language, bytes: &[u8]) -> bool {
         self.languages
             .get(&lang)
-            .is_some_and(|lq| lq.prefilter.is_match(bytes))
+            .is_some_and(|lq| lq.prefilter().is_none_or(|p| p.is_match(bytes)))
     }
 
     /// Whether a file of `lang` references translation keys (a `; references:` word in it).
