@@ -146,7 +146,7 @@ impl State<'_> {
             }
         }
         if rest.starts_with('&')
-            && let Some(semi) = rest[..rest.len().min(12)].find(';')
+            && let Some(semi) = memchr::memchr(b';', &rest.as_bytes()[..rest.len().min(12)])
         {
             let name = &rest[1..semi];
             let decoded = if let Some(num) = name.strip_prefix('#') {
@@ -461,5 +461,19 @@ mod tests {
         assert!(src[seg.source_offset(at)..].starts_with("интеллект"));
         assert_eq!(out.references.len(), 1);
         assert_eq!(out.references[0].0, "ai.disclaimer");
+    }
+
+    #[test]
+    fn references_next_to_cyrillic_text() {
+        // Found by fuzzing: the `;` was looked for in a slice cut inside a character.
+        for (src, text) in [
+            ("<p>&nbsp;8интеллект</p>", "8интеллект"),
+            ("<p>&ЖИ интеллект</p>", "&ЖИ интеллект"),
+            ("<p>ЖИ&amp;интеллект</p>", "ЖИ&интеллект"),
+        ] {
+            let out = segments(src, &Limits::default());
+            assert_eq!(out.segments.len(), 1, "{src}");
+            assert_eq!(out.segments[0].text.trim(), text, "{src}");
+        }
     }
 }
