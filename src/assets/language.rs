@@ -5,6 +5,8 @@
 //! Kyrgyz, Italian…).
 
 use crate::model::Lang;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The language a locale code names (`kk`, `kk-KZ`, `kk_Latn`, `ru-RU`, `en`).
 pub fn from_code(code: &str) -> Option<Lang> {
@@ -349,8 +351,18 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn count(words: &[String], list: &[&str]) -> usize {
-    words.iter().filter(|w| list.contains(&w.as_str())).count()
+/// A word list as a set, made when first used.
+type WordSet = LazyLock<HashSet<&'static str>>;
+
+static KAZAKH: WordSet = LazyLock::new(|| KAZAKH_WORDS.iter().copied().collect());
+static RUSSIAN: WordSet = LazyLock::new(|| RUSSIAN_WORDS.iter().copied().collect());
+static ENGLISH: WordSet = LazyLock::new(|| ENGLISH_WORDS.iter().copied().collect());
+static KAZAKH_LATIN: WordSet = LazyLock::new(|| KAZAKH_LATIN_WORDS.iter().copied().collect());
+static OTHER_LATIN: WordSet = LazyLock::new(|| OTHER_LATIN_WORDS.iter().copied().collect());
+
+/// How many of `words` are in `set`.
+fn count(words: &[String], set: &WordSet) -> usize {
+    words.iter().filter(|w| set.contains(w.as_str())).count()
 }
 
 /// The number of letters in `text`.
@@ -417,8 +429,8 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
             return Some((Lang::Kk, true));
         }
         let words = words(text);
-        let kk = count(&words, KAZAKH_WORDS);
-        let ru = count(&words, RUSSIAN_WORDS)
+        let kk = count(&words, &KAZAKH);
+        let ru = count(&words, &RUSSIAN)
             + words
                 .iter()
                 .filter(|w| w.chars().count() > 4 && RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)))
@@ -430,9 +442,9 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
         });
     }
     let words = words(text);
-    let en = count(&words, ENGLISH_WORDS);
-    let kk = count(&words, KAZAKH_LATIN_WORDS) + kazakh_latin.min(3);
-    let other = count(&words, OTHER_LATIN_WORDS);
+    let en = count(&words, &ENGLISH);
+    let kk = count(&words, &KAZAKH_LATIN) + kazakh_latin.min(3);
+    let other = count(&words, &OTHER_LATIN);
     if other > kk && other > en {
         return None;
     }

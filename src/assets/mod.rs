@@ -32,7 +32,7 @@ use crate::model::{
 };
 use crate::text::{LineIndex, excerpt};
 use lexicon::Lexicon;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The asset formats aidisclose reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -308,14 +308,18 @@ pub fn analyze(
         .map(|((d, decl), i)| d.or(*decl).or(i.map(|(l, _)| l)))
         .collect();
     let table_id = table::table_id(path);
-    let mut passages: BTreeMap<(Vec<String>, Lang), Passage> = BTreeMap::new();
-    for (i, seg) in segments.iter().enumerate() {
-        let key: Vec<String> = match &seg.group {
+    let keys: Vec<Vec<String>> = segments
+        .iter()
+        .map(|seg| match &seg.group {
             Some(g) => vec![g.clone()],
             None => seg.scope.iter().take(depth).cloned().collect(),
-        };
+        })
+        .collect();
+    let dominant = dominant_languages(segments, &langs, &keys);
+    let mut passages: BTreeMap<(Vec<String>, Lang), Passage> = BTreeMap::new();
+    for (i, (seg, key)) in segments.iter().zip(&keys).enumerate() {
         let lang = langs[i]
-            .or_else(|| dominant(segments, &langs, &key, depth))
+            .or_else(|| dominant.get(key.as_slice()).copied())
             .or_else(|| language::detect(&seg.text));
         let hits: Vec<ConceptHit> = match lang {
             Some(l) if !seg.text.trim().is_empty() => lexicon
@@ -345,14 +349,16 @@ pub fn analyze(
             });
         }
         let Some(lang) = lang else { continue };
-        let passage = passages.entry((key, lang)).or_insert_with(|| Passage {
-            start: seg.start,
-            end: seg.end,
-            first_hit: None,
-            hits: Vec::new(),
-            text: String::new(),
-            keys: Vec::new(),
-        });
+        let passage = passages
+            .entry((key.clone(), lang))
+            .or_insert_with(|| Passage {
+                start: seg.start,
+                end: seg.end,
+                first_hit: None,
+                hits: Vec::new(),
+                text: String::new(),
+                keys: Vec::new(),
+            });
         if !passage.text.is_empty() {
             passage.text.push('\n');
         }
@@ -459,24 +465,27 @@ fn passage_depth(segments: &[Segment]) -> usize {
     if tops.len() == 1 { 2 } else { 1 }
 }
 
-/// The most frequent declared or detected language among the blocks of a passage.
-fn dominant(
+/// For each passage (the key of its blocks), the most frequent declared or detected language
+/// among its blocks, by text length.
+fn dominant_languages<'k>(
     segments: &[Segment],
     langs: &[Option<Lang>],
-    key: &[String],
-    depth: usize,
-) -> Option<Lang> {
-    let mut counts: BTreeMap<Lang, usize> = BTreeMap::new();
-    for (s, l) in segments.iter().zip(langs) {
-        let in_passage = match &s.group {
-            Some(g) => key.len() == 1 && key[0] == *g,
-            None => s.scope.iter().take(depth).eq(key.iter()),
-        };
-        if let Some(l) = l
-            && in_passage
-        {
-            *counts.entry(*l).or_default() += s.text.len();
+    keys: &'k [Vec<String>],
+) -> HashMap<&'k [String], Lang> {
+    let mut counts: HashMap<&[String], BTreeMap<Lang, usize>> = HashMap::new();
+    for ((s, l), key) in segments.iter().zip(langs).zip(keys) {
+        if let Some(l) = l {
+            *counts.entry(key).or_default().entry(*l).or_default() += s.text.len();
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l)
+    counts
+        .into_iter()
+        .filter_map(|(key, by_lang)| {
+            let lang = by_lang
+                .into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(l, _)| l)?;
+            Some((key, lang))
+        })
+        .collect()
 }
