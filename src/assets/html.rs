@@ -388,8 +388,9 @@ pub fn segments(src: &str, limits: &Limits) -> Extracted {
         }
         let name = src[name_start..name_start + name_len].to_ascii_lowercase();
         let tag_end = tag_end(src, name_start + name_len);
-        let attrs =
-            &src[name_start + name_len..tag_end.saturating_sub(1).max(name_start + name_len)];
+        // Without its `>` when the tag is closed; to the end of the text when it is not.
+        let tag = &src[name_start + name_len..tag_end];
+        let attrs = tag.strip_suffix('>').unwrap_or(tag);
         pos = tag_end;
         if closing {
             st.close(&name);
@@ -464,12 +465,16 @@ mod tests {
     }
 
     #[test]
-    fn references_next_to_cyrillic_text() {
-        // Found by fuzzing: the `;` was looked for in a slice cut inside a character.
+    fn references_and_open_tags_next_to_cyrillic_text() {
+        // Found by fuzzing: a slice cut inside a character (the `;` of a reference looked for in
+        // 12 bytes; the attributes of a tag left open at the end of the text).
         for (src, text) in [
             ("<p>&nbsp;8интеллект</p>", "8интеллект"),
             ("<p>&ЖИ интеллект</p>", "&ЖИ интеллект"),
             ("<p>ЖИ&amp;интеллект</p>", "ЖИ&интеллект"),
+            // A tag left open at the end of the text, ending in a multi-byte character.
+            ("<p>ЖИ интеллект</p><a title=\"ИИ", "ЖИ интеллект"),
+            ("<p>ЖИ интеллект</p><br ИИ", "ЖИ интеллект"),
         ] {
             let out = segments(src, &Limits::default());
             assert_eq!(out.segments.len(), 1, "{src}");
