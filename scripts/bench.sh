@@ -15,7 +15,8 @@
 #
 # Peers are installed when missing: ast-grep-cli and semgrep from PyPI into .bench/venv; ripgrep
 # from Debian (apt-get) or else PyPI; GNU time from Debian. Everything goes to .bench/ (gitignored);
-# the result table is printed and written to .bench/results.md. Times are wall-clock medians on a
+# the result table is printed and written to .bench/results.md. Semgrep runs with --no-git-ignore
+# (it would skip a tree in an ignored folder of a git work tree). Times are wall-clock medians on a
 # warm page cache; memory is the peak resident set size (GNU time).
 set -euo pipefail
 
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --no-scaling) SCALING=0; shift ;;
     --seed) SEED=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) REPO=$(cd "$1" && pwd); shift ;;
   esac
@@ -118,7 +119,7 @@ bench_tree() {
     measure "ast-grep scan" "$tree" "$PEER_RUNS" 1 \
       "$VENV/bin/ast-grep" scan -c "$ROOT/scripts/bench-rules/sgconfig.yml" --json=compact "$tree"
     measure "semgrep scan" "$tree" "$PEER_RUNS" 0 \
-      "$VENV/bin/semgrep" scan --metrics=off --disable-version-check --quiet --json \
+      "$VENV/bin/semgrep" scan --metrics=off --disable-version-check --quiet --json --no-git-ignore \
       --config "$ROOT/scripts/bench-rules/semgrep" "$tree"
   fi
 }
