@@ -137,8 +137,12 @@ impl State<'_> {
         let rest = &src[at..to];
         for (open, close) in [("{{", "}}"), ("{%", "%}"), ("{#", "#}"), ("<%", "%>")] {
             if let Some(inner) = rest.strip_prefix(open) {
-                let len = inner.find(close).map_or(inner.len(), |e| e + close.len());
-                self.expression_keys(&inner[..len.saturating_sub(close.len())], at + open.len());
+                // An unclosed tag runs to the end of the text.
+                let (expression, len) = match inner.find(close) {
+                    Some(e) => (&inner[..e], e + close.len()),
+                    None => (inner, inner.len()),
+                };
+                self.expression_keys(expression, at + open.len());
                 if let Some(seg) = self.current.as_mut() {
                     seg.push_space();
                 }
@@ -475,6 +479,8 @@ mod tests {
             // A tag left open at the end of the text, ending in a multi-byte character.
             ("<p>ЖИ интеллект</p><a title=\"ИИ", "ЖИ интеллект"),
             ("<p>ЖИ интеллект</p><br ИИ", "ЖИ интеллект"),
+            // A template tag left open, ending in a multi-byte character.
+            ("<p>ЖИ интеллект {{ ИИ1", "ЖИ интеллект"),
         ] {
             let out = segments(src, &Limits::default());
             assert_eq!(out.segments.len(), 1, "{src}");
