@@ -3,7 +3,7 @@
 //! escaped, so a file name or a message can never end the command or start another one. A
 //! closing `::notice` gives the counts, so the run shows a verdict even with no finding.
 
-use super::count;
+use super::tally;
 use crate::Outcome;
 use crate::model::{Diagnostic, Severity};
 use std::fmt::Write;
@@ -13,20 +13,11 @@ pub fn render(outcome: &Outcome) -> String {
     for d in &outcome.report.diagnostics {
         annotation(&mut out, d);
     }
-    let s = &outcome.report.summary;
+    let (findings, scanned) = tally(outcome, ", ");
     let _ = writeln!(
         out,
         "::notice title=aidisclose::{}",
-        data(&format!(
-            "{}, {}, {}, {} suppressed; {} scanned, {}, {}",
-            count(s.errors, "error"),
-            count(s.warnings, "warning"),
-            count(s.notes, "note"),
-            outcome.suppressed.len(),
-            count(s.files, "file"),
-            count(s.components, "AI component"),
-            count(s.disclosures, "disclosure passage")
-        ))
+        data(&format!("{findings}; {scanned}"))
     );
     out
 }

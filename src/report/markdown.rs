@@ -4,7 +4,7 @@
 //! @-mentions.
 
 use super::sarif::uri_path;
-use super::{Options, count};
+use super::{Options, tally};
 use crate::Outcome;
 use crate::model::{Diagnostic, Location};
 use std::collections::BTreeMap;
@@ -15,7 +15,6 @@ const MAX_ROWS: usize = 50;
 
 pub fn render(outcome: &Outcome, options: &Options) -> String {
     let report = &outcome.report;
-    let s = &report.summary;
     let failing = report
         .diagnostics
         .iter()
@@ -30,17 +29,8 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         "⚠️ passed with findings"
     };
     let _ = writeln!(out, "## aidisclose: {verdict}\n");
-    let _ = writeln!(
-        out,
-        "{} · {} · {} · {} suppressed — {} scanned, {}, {}\n",
-        count(s.errors, "error"),
-        count(s.warnings, "warning"),
-        count(s.notes, "note"),
-        outcome.suppressed.len(),
-        count(s.files, "file"),
-        count(s.components, "AI component"),
-        count(s.disclosures, "disclosure passage")
-    );
+    let (findings, scanned) = tally(outcome, " · ");
+    let _ = writeln!(out, "{findings} — {scanned}\n");
     if !report.diagnostics.is_empty() {
         let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &report.diagnostics {

@@ -275,6 +275,27 @@ pub fn rule_table(knowledge: &Knowledge) -> Vec<RuleMeta> {
     table
 }
 
+/// The summary's counts: the findings by severity and suppressed (joined by `sep`), then what
+/// was scanned (joined by `, `), e.g. `2 errors, 0 warnings, 1 note, 0 suppressed` and
+/// `40 files scanned, 1 AI component, 3 disclosure passages`.
+fn tally(outcome: &crate::Outcome, sep: &str) -> (String, String) {
+    let s = &outcome.report.summary;
+    let findings = [
+        count(s.errors, "error"),
+        count(s.warnings, "warning"),
+        count(s.notes, "note"),
+        format!("{} suppressed", outcome.suppressed.len()),
+    ]
+    .join(sep);
+    let scanned = format!(
+        "{} scanned, {}, {}",
+        count(s.files, "file"),
+        count(s.components, "AI component"),
+        count(s.disclosures, "disclosure passage")
+    );
+    (findings, scanned)
+}
+
 /// `1 error`, `2 errors`.
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
