@@ -93,7 +93,6 @@ fn extract_python_with_ai(bencher: Bencher, functions: usize) {
             "svc/orders.py",
             black_box(&text),
             (&k.signals, &k.queries),
-            &code::KeyLiterals::default(),
             timeout,
         )
     });

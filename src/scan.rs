@@ -15,8 +15,8 @@ use crate::suppress::{self, Directive};
 use crate::text::unify_line_breaks;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,25 +59,37 @@ pub fn scan(
 ) -> Inventory {
     let discovery = workspace::discover(root, starts, config, jobs);
     progress.set_total(discovery.files.len());
-    // Assets and manifests first: the keys of the locale strings that disclose something decide
-    // which source files that reference translation keys are worth parsing.
-    let (sources, others): (Vec<&FileEntry>, Vec<&FileEntry>) = discovery
+    // First pass: every file is read once; assets, manifests and settings are done, source files
+    // are screened with their language's literals.
+    let mut reads: Vec<Read> = discovery
         .files
-        .iter()
-        .partition(|f| matches!(f.kind, FileKind::Source(_) | FileKind::MaybeScript));
-    let run = |files: &[&FileEntry], keys: &code::KeyLiterals| {
-        files
-            .par_iter()
-            .map(|f| {
-                let result = scan_file(f, config, knowledge, keys);
+        .par_iter()
+        .map(|f| {
+            let mut read = read_file(f, config, knowledge);
+            if !read.deferred() {
+                read.drop_unneeded_text();
                 progress.tick();
-                result
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut results = run(&others, &code::KeyLiterals::default());
-    let keys = assets::ui::key_literals(results.iter().flat_map(|(_, f, _)| &f.disclosures));
-    results.extend(run(&sources, &code::KeyLiterals::new(&keys)));
+            }
+            read
+        })
+        .collect();
+    // Second pass: the keys of the locale strings that disclose something decide which files
+    // that reference translation keys are parsed; the queries of the languages to parse are
+    // compiled first, side by side, so that no thread waits for another's compilation.
+    let keys = code::KeyLiterals::new(&assets::ui::key_literals(
+        reads.iter().flat_map(|r| &r.facts.disclosures),
+    ));
+    let languages: BTreeSet<code::Language> =
+        reads.iter().filter_map(|r| r.to_parse(&keys)).collect();
+    languages
+        .par_iter()
+        .for_each(|&lang| knowledge.queries.prepare(lang));
+    reads.par_iter_mut().filter(|r| r.deferred()).for_each(|r| {
+        r.parse(&keys, config, knowledge);
+        progress.tick();
+    });
+    let results: Vec<(String, FileFacts, Option<Arc<str>>)> =
+        reads.into_iter().map(Read::finish).collect();
     let mut inventory = Inventory {
         root: root.to_path_buf(),
         files: discovery.files.len(),
@@ -172,7 +184,7 @@ fn scan_include(
                 kind: FileKind::Manifest(ManifestKind::Requirements),
                 size: m.len(),
             };
-            scan_file(&entry, config, knowledge, &code::KeyLiterals::default())
+            read_file(&entry, config, knowledge).finish()
         }
         _ => {
             let note = FileFacts::note(
@@ -184,13 +196,87 @@ fn scan_include(
     }
 }
 
-/// Reads one file once and extracts its facts.
-fn scan_file(
-    entry: &FileEntry,
-    config: &Config,
-    knowledge: &Knowledge,
-    keys: &code::KeyLiterals,
-) -> (String, FileFacts, Option<Arc<str>>) {
+/// A file after the first pass: its facts and text, and for a source file of a parsed language,
+/// what screening its bytes found.
+struct Read {
+    rel: String,
+    facts: FileFacts,
+    text: Option<String>,
+    source: Option<(code::Language, code::Screen)>,
+}
+
+impl Read {
+    fn new(rel: String, facts: FileFacts) -> Read {
+        Read {
+            rel,
+            facts,
+            text: None,
+            source: None,
+        }
+    }
+
+    /// Whether the file waits for the second pass: a source file that may be parsed.
+    fn deferred(&self) -> bool {
+        self.source
+            .is_some_and(|(_, s)| s.candidate || s.references_keys)
+    }
+
+    /// The language to parse the file as in the second pass, if it is to be parsed.
+    fn to_parse(&self, keys: &code::KeyLiterals) -> Option<code::Language> {
+        let (lang, screen) = self.source?;
+        screen.parse(self.text.as_deref()?, keys).then_some(lang)
+    }
+
+    /// Parses a source file that is to be parsed and adds what its queries found.
+    fn parse(&mut self, keys: &code::KeyLiterals, config: &Config, knowledge: &Knowledge) {
+        let (Some(lang), Some(text)) = (self.to_parse(keys), self.text.as_deref()) else {
+            return;
+        };
+        let found = code::extract(
+            lang,
+            &self.rel,
+            text,
+            (&knowledge.signals, &knowledge.queries),
+            config.limits.parse_timeout,
+        );
+        let rel = &self.rel;
+        self.facts.notes.extend(
+            found
+                .error
+                .or(found.timed_out.then(|| config.limits.timeout_note()))
+                .map(|message| Note {
+                    path: rel.clone(),
+                    message,
+                }),
+        );
+        self.facts.disclosures =
+            assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon);
+        self.facts.components = found.hits;
+        self.facts.code_facts = found.facts;
+    }
+
+    /// Drops the text unless a finding needs it for snippets: only the text of a file with
+    /// findings is kept, so memory stays bounded on big trees.
+    fn drop_unneeded_text(&mut self) {
+        let f = &self.facts;
+        let keep = !f.components.is_empty()
+            || !f.disclosures.is_empty()
+            || !f.code_facts.is_empty()
+            || !f.entries.is_empty();
+        if !keep {
+            self.text = None;
+        }
+    }
+
+    /// The file's path, facts, and text if a finding needs it.
+    fn finish(mut self) -> (String, FileFacts, Option<Arc<str>>) {
+        self.drop_unneeded_text();
+        (self.rel, self.facts, self.text.map(Arc::from))
+    }
+}
+
+/// Reads one file once and extracts its facts; a source file is only screened.
+fn read_file(entry: &FileEntry, config: &Config, knowledge: &Knowledge) -> Read {
     let rel = entry.rel.clone();
     if let FileKind::Model(model) = entry.kind {
         let found = artifact::inspect(&rel, &entry.abs, model);
@@ -199,39 +285,31 @@ fn scan_file(
             notes: found.notes,
             ..FileFacts::default()
         };
-        return (rel, facts, None);
+        return Read::new(rel, facts);
     }
     let limits = &config.limits;
     if let Some(note) = limits.size_note(entry.size) {
-        return (rel.clone(), FileFacts::note(&rel, note), None);
+        let facts = FileFacts::note(&rel, note);
+        return Read::new(rel, facts);
     }
     let bytes = match read_bounded(&entry.abs, limits.max_file_size) {
         Ok(b) => b,
         Err(e) => {
-            return (
-                rel.clone(),
-                FileFacts::note(&rel, format!("not read: {e}")),
-                None,
-            );
+            let facts = FileFacts::note(&rel, format!("not read: {e}"));
+            return Read::new(rel, facts);
         }
     };
     // The file grew after it was listed.
     if let Some(note) = limits.size_note(bytes.len() as u64) {
-        return (rel.clone(), FileFacts::note(&rel, note), None);
+        let facts = FileFacts::note(&rel, note);
+        return Read::new(rel, facts);
     }
-    let (facts, text) = extract_file(entry.kind, &rel, bytes, (config, knowledge, keys));
-    // Only the text of a file with findings is kept (for snippets): memory stays bounded on big
-    // trees.
-    let keep = !facts.components.is_empty()
-        || !facts.disclosures.is_empty()
-        || !facts.code_facts.is_empty()
-        || !facts.entries.is_empty();
-    (rel, facts, text.filter(|_| keep).map(Arc::from))
+    read_bytes(entry.kind, rel, bytes, config, knowledge)
 }
 
 /// Decodes one file's bytes (or extracts a PDF's text) and extracts its facts, as the scan does
-/// after reading it (with no translation keys to look for); returns the text too (`None` for
-/// binary content). Public for the fuzz targets.
+/// after reading it, parsing a source file that is a candidate (with no translation keys to
+/// look for); returns the text too (`None` for binary content). Public for the fuzz targets.
 pub fn extract_bytes(
     kind: FileKind,
     rel: &str,
@@ -239,52 +317,60 @@ pub fn extract_bytes(
     config: &Config,
     knowledge: &Knowledge,
 ) -> (FileFacts, Option<String>) {
-    extract_file(
-        kind,
-        rel,
-        bytes,
-        (config, knowledge, &code::KeyLiterals::default()),
-    )
+    let mut read = read_bytes(kind, rel.to_string(), bytes, config, knowledge);
+    read.parse(&code::KeyLiterals::default(), config, knowledge);
+    (read.facts, read.text)
 }
 
-/// What extracting a file needs besides the file: the configuration, the knowledge and the
-/// translation keys to look for.
-type Context<'a> = (&'a Config, &'a Knowledge, &'a code::KeyLiterals);
-
-fn extract_file(
+/// The first pass over one file's bytes.
+fn read_bytes(
     kind: FileKind,
-    rel: &str,
+    rel: String,
     bytes: Vec<u8>,
-    ctx: Context,
-) -> (FileFacts, Option<String>) {
-    let (config, knowledge, _) = ctx;
+    config: &Config,
+    knowledge: &Knowledge,
+) -> Read {
     if let FileKind::Asset(AssetFormat::Pdf) = kind {
         return match assets::pdf_text(&bytes) {
             Ok(text) => {
-                let channel = knowledge.channels.channel_of(rel, config);
+                let channel = knowledge.channels.channel_of(&rel, config);
                 let facts = assets::extract(
                     AssetFormat::Pdf,
-                    rel,
+                    &rel,
                     &text,
                     channel,
                     &knowledge.lexicon,
                     &config.limits,
                 );
-                (facts, Some(text))
+                Read {
+                    text: Some(text),
+                    ..Read::new(rel, facts)
+                }
             }
-            Err(message) => (FileFacts::note(rel, message), None),
+            Err(message) => {
+                let facts = FileFacts::note(&rel, message);
+                Read::new(rel, facts)
+            }
         };
     }
-    let (text, mut notes) = match decode(rel, bytes) {
+    let (text, mut notes) = match decode(&rel, bytes) {
         Some((text, notes)) => (unify_line_breaks(text), notes),
-        None if kind == FileKind::MaybeScript => return (FileFacts::default(), None),
-        None => return (FileFacts::note(rel, "skipped: binary content"), None),
+        None if kind == FileKind::MaybeScript => return Read::new(rel, FileFacts::default()),
+        None => {
+            let facts = FileFacts::note(&rel, "skipped: binary content");
+            return Read::new(rel, facts);
+        }
     };
-    let mut facts = extract(kind, rel, &text, ctx);
+    let (mut facts, source) = extract(kind, &rel, &text, config, knowledge);
     notes.append(&mut facts.notes);
     facts.notes = notes;
-    facts.directives = suppress::directives(rel, &text);
-    (facts, Some(text))
+    facts.directives = suppress::directives(&rel, &text);
+    Read {
+        rel,
+        facts,
+        text: Some(text),
+        source,
+    }
 }
 
 /// Reads at most `max + 1` bytes of a file, so that a file that grows while it is read cannot
@@ -335,10 +421,16 @@ fn decode(rel: &str, bytes: Vec<u8>) -> Option<(String, Vec<Note>)> {
     })
 }
 
-/// Dispatches a file's text to the extractor for its kind.
-fn extract(kind: FileKind, rel: &str, text: &str, ctx: Context) -> FileFacts {
-    let (config, knowledge, _) = ctx;
-    match kind {
+/// Dispatches a file's text to the extractor for its kind; a source file is screened, and its
+/// language and screen returned for the second pass.
+fn extract(
+    kind: FileKind,
+    rel: &str,
+    text: &str,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> (FileFacts, Option<(code::Language, code::Screen)>) {
+    let facts = match kind {
         FileKind::Manifest(kind) => {
             let m = manifest::extract(kind, rel, text, &knowledge.signals);
             FileFacts {
@@ -349,7 +441,7 @@ fn extract(kind: FileKind, rel: &str, text: &str, ctx: Context) -> FileFacts {
                 ..FileFacts::default()
             }
         }
-        FileKind::Source(lang) => source(lang, rel, text, ctx),
+        FileKind::Source(lang) => return screen(lang, rel, text, config, knowledge),
         FileKind::Settings(kind) => FileFacts {
             components: settings::extract(kind, rel, text, &knowledge.signals),
             ..FileFacts::default()
@@ -357,7 +449,7 @@ fn extract(kind: FileKind, rel: &str, text: &str, ctx: Context) -> FileFacts {
         FileKind::Model(_) => FileFacts::default(),
         FileKind::MaybeScript => {
             match code::Language::from_shebang(text.lines().next().unwrap_or("")) {
-                Some(lang) => source(lang, rel, text, ctx),
+                Some(lang) => return screen(lang, rel, text, config, knowledge),
                 None => FileFacts::default(),
             }
         }
@@ -372,40 +464,28 @@ fn extract(kind: FileKind, rel: &str, text: &str, ctx: Context) -> FileFacts {
                 &config.limits,
             )
         }
-    }
+    };
+    (facts, None)
 }
 
-fn source(lang: code::Language, rel: &str, text: &str, ctx: Context) -> FileFacts {
-    let (config, knowledge, keys) = ctx;
-    let limits = &config.limits;
-    if let Some(note) = limits.line_note(text) {
-        return FileFacts::note(rel, note);
+/// Screens a source file: a file with over-long lines is not parsed (with a note); any other is
+/// parsed in the second pass if screening says so.
+fn screen(
+    lang: code::Language,
+    rel: &str,
+    text: &str,
+    config: &Config,
+    knowledge: &Knowledge,
+) -> (FileFacts, Option<(code::Language, code::Screen)>) {
+    if let Some(note) = config.limits.line_note(text) {
+        return (FileFacts::note(rel, note), None);
     }
-    let found = code::extract(
-        lang,
-        rel,
-        text,
-        (&knowledge.signals, &knowledge.queries),
-        keys,
-        limits.parse_timeout,
-    );
-    let notes = found
-        .error
-        .or(found.timed_out.then(|| limits.timeout_note()))
-        .map(|message| Note {
-            path: rel.to_string(),
-            message,
-        })
-        .into_iter()
-        .collect();
-    FileFacts {
-        components: found.hits,
-        disclosures: assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon),
-        code_facts: found.facts,
-        notes,
-        references_keys: found.references_keys,
+    let screen = code::Screen::of(lang, text, &knowledge.queries);
+    let facts = FileFacts {
+        references_keys: screen.references_keys,
         ..FileFacts::default()
-    }
+    };
+    (facts, Some((lang, screen)))
 }
 
 /// Merges evidence per (ecosystem, name); the kind is the most specific any evidence shows.

@@ -19,7 +19,9 @@
 //!
 //! A file is parsed only if it contains a literal of the signal catalogue for its language's
 //! ecosystems or one listed in its query files' `; prefilter: word word …` comment lines (for
-//! queries of non-AI facts). The words of `; references: word …` lines (`useTranslation`,
+//! queries of non-AI facts), outside comment lines: since no query captures a comment, a file
+//! whose literals all sit on comment lines (`# Stores the customer's phone and consent.`, a JSDoc
+//! ` * @param consent`) cannot yield evidence and is not parsed. The words of `; references: word …` lines (`useTranslation`,
 //! `R.string.`) show that a file references translation keys: such a file is parsed for them only
 //! if it also contains one of the keys the scan looks for ([`KeyLiterals`]: the keys of the
 //! locale strings that disclose something).
@@ -137,6 +139,39 @@ impl Language {
             Language::Php => &["packagist"],
             Language::Dart => &["pub"],
         }
+    }
+
+    /// The markers that start a line comment of the language.
+    fn line_comments(self) -> &'static [&'static str] {
+        match self {
+            Language::Python | Language::Ruby => &["#"],
+            Language::Php => &["//", "#"],
+            _ => &["//"],
+        }
+    }
+
+    /// Whether the language has C-style block comments (`/* … */`).
+    fn block_comments(self) -> bool {
+        !matches!(self, Language::Python | Language::Ruby)
+    }
+
+    /// Whether the byte at `at` sits on a comment line: after its indentation, the line starts
+    /// with a line-comment marker, or with `/*` or a block comment's ` * ` margin and no `*/`
+    /// closes the comment before `at`. Anything else counts as code (a PHP attribute `#[…]`, a
+    /// dereference `*consent`), so that a literal in code is never taken for a comment.
+    fn on_comment_line(self, bytes: &[u8], at: usize) -> bool {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let line = bytes[start..at].trim_ascii_start();
+        let line_comment = self
+            .line_comments()
+            .iter()
+            .any(|m| line.starts_with(m.as_bytes()))
+            && !(self == Language::Php && line.starts_with(b"#["));
+        let block_comment = self.block_comments()
+            && (line.starts_with(b"/*")
+                || line.len() >= 2 && line[0] == b'*' && line[1].is_ascii_whitespace())
+            && memchr::memmem::find(line, b"*/").is_none();
+        line_comment || block_comment
     }
 
     /// The language of a file, by extension.
@@ -336,6 +371,12 @@ impl CodeQueries {
         Ok(())
     }
 
+    /// Compiles the queries of `lang` ahead of parsing its files, so that the threads parsing
+    /// them need not wait for one another.
+    pub fn prepare(&self, lang: Language) {
+        self.compiled(lang);
+    }
+
     fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {
         let lq = self.languages.get(&lang)?;
         Some(lq.compiled.get_or_init(|| lq.compile(lang)))
@@ -346,11 +387,15 @@ impl CodeQueries {
         &self.literals
     }
 
-    /// Whether a file of `lang` may hold evidence: one of the language's literals in its bytes.
+    /// Whether a file of `lang` may hold evidence: one of the language's literals in its bytes,
+    /// outside comment lines.
     pub fn is_candidate(&self, lang: Language, bytes: &[u8]) -> bool {
-        self.languages
-            .get(&lang)
-            .is_some_and(|lq| lq.prefilter().is_none_or(|p| p.is_match(bytes)))
+        self.languages.get(&lang).is_some_and(|lq| {
+            lq.prefilter().is_none_or(|p| {
+                p.find_iter(bytes)
+                    .any(|m| !lang.on_comment_line(bytes, m.start()))
+            })
+        })
     }
 
     /// Whether a file of `lang` references translation keys (a `; references:` word in it).
@@ -382,7 +427,7 @@ impl KeyLiterals {
         )
     }
 
-    fn is_match(&self, bytes: &[u8]) -> bool {
+    pub fn is_match(&self, bytes: &[u8]) -> bool {
         self.0.as_ref().is_some_and(|ac| ac.is_match(bytes))
     }
 }
@@ -400,6 +445,32 @@ thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
 }
 
+/// What screening a source file's bytes found, before any parsing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Screen {
+    /// A literal of the language outside comment lines: the file is parsed.
+    pub candidate: bool,
+    /// A `; references:` word: the file references translation keys, and is parsed for them if
+    /// it names one of the keys the scan looks for.
+    pub references_keys: bool,
+}
+
+impl Screen {
+    /// Screens a file of `lang` with the language's literals and reference words.
+    pub fn of(lang: Language, text: &str, queries: &CodeQueries) -> Screen {
+        let bytes = text.as_bytes();
+        Screen {
+            candidate: queries.is_candidate(lang, bytes),
+            references_keys: queries.references_keys(lang, bytes),
+        }
+    }
+
+    /// Whether the file is to be parsed, given the translation keys the scan looks for.
+    pub fn parse(self, text: &str, keys: &KeyLiterals) -> bool {
+        self.candidate || self.references_keys && keys.is_match(text.as_bytes())
+    }
+}
+
 /// What the queries found in one source file.
 #[derive(Debug, Default)]
 pub struct SourceFacts {
@@ -409,16 +480,11 @@ pub struct SourceFacts {
     pub timed_out: bool,
     /// The language's queries could not be used (a defect of the embedded knowledge).
     pub error: Option<String>,
-    /// The file references translation keys (a `; references:` word), parsed or not.
-    pub references_keys: bool,
 }
 
 /// Whether a node kind is a function, method, lambda or closure, across the grammars.
 fn is_function_kind(kind: &str) -> bool {
-    kind.contains("function")
-        || kind.contains("method")
-        || kind == "lambda"
-        || kind == "closure_expression"
+    kind.contains("function") || kind.contains("method") || kind == "lambda"
 }
 
 /// The functions of a tree as (start byte, end byte, node id), in document order, outer before
@@ -580,26 +646,15 @@ fn module_path(raw: &str) -> Cow<'_, str> {
 }
 
 /// Parses `text` and returns the component evidence and code facts the language's queries reveal;
-/// parsing and querying stop after `timeout`. A file that references translation keys is parsed
-/// for them only if it contains one of `keys`.
+/// parsing and querying stop after `timeout`. The caller screens the file first ([`Screen`]).
 pub fn extract(
     lang: Language,
     path: &str,
     text: &str,
     knowledge: (&Signals, &CodeQueries),
-    keys: &KeyLiterals,
     timeout: Duration,
 ) -> SourceFacts {
     let (signals, queries) = knowledge;
-    let bytes = text.as_bytes();
-    let references_keys = queries.references_keys(lang, bytes);
-    let candidate = queries.is_candidate(lang, bytes) || references_keys && keys.is_match(bytes);
-    if !candidate {
-        return SourceFacts {
-            references_keys,
-            ..SourceFacts::default()
-        };
-    }
     let lq = match queries.compiled(lang) {
         Some(Ok(lq)) => lq,
         Some(Err((file, message))) => {
@@ -640,7 +695,6 @@ pub fn extract(
     }) else {
         return SourceFacts {
             timed_out: true,
-            references_keys,
             ..SourceFacts::default()
         };
     };
@@ -777,14 +831,12 @@ pub fn extract(
     if Instant::now() >= deadline {
         return SourceFacts {
             timed_out: true,
-            references_keys,
             ..SourceFacts::default()
         };
     }
     SourceFacts {
         hits,
         facts,
-        references_keys,
         ..SourceFacts::default()
     }
 }
@@ -821,7 +873,6 @@ mod tests {
             "svc/review.py",
             source,
             (&k.signals, &k.queries),
-            &super::KeyLiterals::default(),
             std::time::Duration::from_secs(5),
         );
         let scope_of = |text: &str, line: u32| {
@@ -871,5 +922,90 @@ mod tests {
         );
         assert_eq!(module_path("tch::nn::Module"), "tch.nn.Module");
         assert_eq!(module_path("\"@anthropic-ai/sdk\""), "@anthropic-ai/sdk");
+    }
+
+    #[test]
+    fn literals_on_comment_lines_do_not_make_a_candidate() {
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let cases: &[(Language, &str, bool)] = &[
+            // Python and Ruby: `#` comments.
+            (
+                Language::Python,
+                "def save(customer):\n    # Stores the customer's phone number and consent.\n    db.put(customer)\n",
+                false,
+            ),
+            (
+                Language::Python,
+                "def save(customer):\n    customer.consent = True  # recorded\n",
+                true,
+            ),
+            (
+                Language::Ruby,
+                "  # require \"openai\" once the budget is approved\n  def show; end\n",
+                false,
+            ),
+            (Language::Ruby, "require \"openai\"\n", true),
+            // C-style languages: `//`, `/* … */` and the ` * ` margin of doc comments.
+            (
+                Language::TypeScript,
+                "/**\n * Saves the marketing consent.\n * @param consent the flag\n */\nexport function save(flag: boolean) {}\n",
+                false,
+            ),
+            (
+                Language::TypeScript,
+                "// import OpenAI from \"openai\";\nexport const x = 1;\n",
+                false,
+            ),
+            (
+                Language::TypeScript,
+                "/* legacy */ import OpenAI from \"openai\";\n",
+                true,
+            ),
+            (
+                Language::Go,
+                "\t// See github.com/sashabaranov/go-openai for a client.\n\tx := 1\n",
+                false,
+            ),
+            (
+                Language::Go,
+                "import openai \"github.com/sashabaranov/go-openai\"\n",
+                true,
+            ),
+            (
+                Language::Rust,
+                "    *client = async_openai::Client::new();\n",
+                true,
+            ),
+            (
+                Language::Java,
+                "    /*\n     * Replaces dev.langchain4j in the next release.\n     */\n",
+                false,
+            ),
+            (
+                Language::Java,
+                "import dev.langchain4j.model.openai.OpenAiChatModel;\n",
+                true,
+            ),
+            // PHP: `#` starts a comment, `#[` an attribute.
+            (
+                Language::Php,
+                "# OpenAI::client() is configured in the container\n$x = 1;\n",
+                false,
+            ),
+            (
+                Language::Php,
+                "#[Inject(OpenAI::client())]\nclass Chat {}\n",
+                true,
+            ),
+            // A `#` line is code in languages that do not comment with it.
+            (Language::CSharp, "#region Azure.AI.OpenAI\n", true),
+        ];
+        for (lang, text, expected) in cases {
+            assert_eq!(
+                queries.is_candidate(*lang, text.as_bytes()),
+                *expected,
+                "{lang:?}: {text:?}"
+            );
+        }
     }
 }
