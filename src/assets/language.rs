@@ -5,7 +5,8 @@
 //! Kyrgyz, Italian…).
 
 use crate::model::Lang;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// The language a locale code names (`kk`, `kk-KZ`, `kk_Latn`, `ru-RU`, `en`).
@@ -344,30 +345,123 @@ const OTHER_LATIN_WORDS: &[&str] = &[
     "sensi",
 ];
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
+/// The lists a frequent word belongs to, as bit flags.
+const KAZAKH: u8 = 1;
+const RUSSIAN: u8 = 2;
+const ENGLISH: u8 = 4;
+const KAZAKH_LATIN: u8 = 8;
+const OTHER_LATIN: u8 = 16;
+
+/// Every frequent word with the lists it is in, made when first used: one lookup per word.
+static WORD_LISTS: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut table = HashMap::default();
+        for (list, flag) in [
+            (KAZAKH_WORDS, KAZAKH),
+            (RUSSIAN_WORDS, RUSSIAN),
+            (ENGLISH_WORDS, ENGLISH),
+            (KAZAKH_LATIN_WORDS, KAZAKH_LATIN),
+            (OTHER_LATIN_WORDS, OTHER_LATIN),
+        ] {
+            for &w in list {
+                *table.entry(w).or_default() |= flag;
+            }
+        }
+        table
+    });
+
+/// The lists `word` (lower case) is in.
+fn lists(word: &str) -> u8 {
+    WORD_LISTS.get(word).copied().unwrap_or(0)
+}
+
+/// A multiplicative hash for the short, fixed keys of [`WORD_LISTS`] (SipHash's resistance to
+/// chosen keys is not needed for a table that scanned text cannot add to).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            self.0 = (self.0 ^ word).wrapping_mul(K).rotate_left(26);
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.0 = (self.0 ^ u64::from_le_bytes(tail) ^ bytes.len() as u64)
+            .wrapping_mul(K)
+            .rotate_left(26);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Calls `f` with each word of `text` in lower case (letters and apostrophes, outer apostrophes
+/// trimmed), in one reused buffer.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for w in text
+        .split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .collect()
+    {
+        let w = w.trim_matches('\'');
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            // Char by char: `str::to_lowercase` differs only for a word-final Greek sigma, and
+            // no Greek word is in a list.
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        f(&lower);
+    }
 }
 
-/// A word list as a set, made when first used.
-type WordSet = LazyLock<HashSet<&'static str>>;
-
-static KAZAKH: WordSet = LazyLock::new(|| KAZAKH_WORDS.iter().copied().collect());
-static RUSSIAN: WordSet = LazyLock::new(|| RUSSIAN_WORDS.iter().copied().collect());
-static ENGLISH: WordSet = LazyLock::new(|| ENGLISH_WORDS.iter().copied().collect());
-static KAZAKH_LATIN: WordSet = LazyLock::new(|| KAZAKH_LATIN_WORDS.iter().copied().collect());
-static OTHER_LATIN: WordSet = LazyLock::new(|| OTHER_LATIN_WORDS.iter().copied().collect());
-
-/// How many of `words` are in `set`.
-fn count(words: &[String], set: &WordSet) -> usize {
-    words.iter().filter(|w| set.contains(w.as_str())).count()
+/// The word evidence of a text: how many of its words are in each list, and the other word
+/// statistics [`identify`] weighs.
+#[derive(Debug, Default, PartialEq)]
+struct WordCounts {
+    kazakh: usize,
+    russian: usize,
+    english: usize,
+    kazakh_latin: usize,
+    other_latin: usize,
+    /// Words longer than four letters with a Russian inflection ending.
+    russian_endings: usize,
+    /// Words with a `w` or an `x`.
+    wx: usize,
+    /// Whether every word is ASCII.
+    ascii: bool,
 }
 
-/// The number of letters in `text`.
-pub fn letters(text: &str) -> usize {
-    text.chars().filter(|&c| is_letter(c)).count()
+impl WordCounts {
+    fn of(text: &str) -> WordCounts {
+        let mut n = WordCounts {
+            ascii: true,
+            ..WordCounts::default()
+        };
+        for_each_word(text, |w| {
+            let l = lists(w);
+            n.kazakh += usize::from(l & KAZAKH != 0);
+            n.russian += usize::from(l & RUSSIAN != 0);
+            n.english += usize::from(l & ENGLISH != 0);
+            n.kazakh_latin += usize::from(l & KAZAKH_LATIN != 0);
+            n.other_latin += usize::from(l & OTHER_LATIN != 0);
+            n.wx += usize::from(w.contains(['w', 'x']));
+            if !w.is_ascii() {
+                n.ascii = false;
+                n.russian_endings += usize::from(
+                    RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)) && w.chars().count() > 4,
+                );
+            }
+        });
+        n
+    }
 }
 
 /// `char::is_alphabetic`, with the basic Cyrillic letters answered without a table lookup.
@@ -391,6 +485,22 @@ pub fn detect(text: &str) -> Option<Lang> {
 /// words) rather than a default (Cyrillic without evidence reads as Russian, plain ASCII as
 /// English).
 pub fn identify(text: &str) -> Option<(Lang, bool)> {
+    survey(text, 0).language
+}
+
+/// What [`survey`] tells about a text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Survey {
+    /// The number of letters.
+    pub letters: usize,
+    /// The language, as [`identify`] tells it, if the text has at least the letters asked for.
+    pub language: Option<(Lang, bool)>,
+}
+
+/// Counts the letters of `text` and, if there are at least `min_letters`, identifies its
+/// language, in one pass over its chars.
+pub fn survey(text: &str, min_letters: usize) -> Survey {
+    let mut letters = 0usize;
     let mut cyrillic = 0usize;
     let mut kazakh = 0usize;
     let mut other_cyrillic = 0usize;
@@ -398,11 +508,19 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
     let mut kazakh_latin = 0usize;
     for c in text.chars() {
         if c.is_ascii() {
-            latin += usize::from(c.is_ascii_alphabetic());
-        } else if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
+            let l = usize::from(c.is_ascii_alphabetic());
+            latin += l;
+            letters += l;
+            continue;
+        }
+        if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
             // The letters Kazakh and Russian share.
             cyrillic += 1;
-        } else if KAZAKH_LETTERS.contains(c) {
+            letters += 1;
+            continue;
+        }
+        letters += usize::from(c.is_alphabetic());
+        if KAZAKH_LETTERS.contains(c) {
             kazakh += 1;
             cyrillic += 1;
         } else if OTHER_CYRILLIC.contains(c) {
@@ -417,49 +535,56 @@ pub fn identify(text: &str) -> Option<(Lang, bool)> {
             latin += 1;
         }
     }
-    if cyrillic == 0 && latin == 0 {
+    let language = if letters < min_letters || cyrillic == 0 && latin == 0 {
+        None
+    } else if cyrillic >= latin {
+        cyrillic_language(text, cyrillic, kazakh, other_cyrillic)
+    } else {
+        latin_language(text, kazakh_latin)
+    };
+    Survey { letters, language }
+}
+
+/// The language of a mostly Cyrillic text: Kazakh, Russian, or a neighbour (`None`).
+fn cyrillic_language(
+    text: &str,
+    cyrillic: usize,
+    kazakh: usize,
+    other_cyrillic: usize,
+) -> Option<(Lang, bool)> {
+    if other_cyrillic * 50 >= cyrillic {
         return None;
     }
-    if cyrillic >= latin {
-        if other_cyrillic * 50 >= cyrillic {
-            return None;
-        }
-        // One Kazakh letter in a hundred Cyrillic ones is enough; Russian has none.
-        if kazakh * 100 >= cyrillic {
-            return Some((Lang::Kk, true));
-        }
-        let words = words(text);
-        let kk = count(&words, &KAZAKH);
-        let ru = count(&words, &RUSSIAN)
-            + words
-                .iter()
-                .filter(|w| w.chars().count() > 4 && RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)))
-                .count();
-        return Some(match kk.cmp(&ru) {
-            std::cmp::Ordering::Greater => (Lang::Kk, true),
-            std::cmp::Ordering::Less => (Lang::Ru, true),
-            std::cmp::Ordering::Equal => (Lang::Ru, false),
-        });
+    // One Kazakh letter in a hundred Cyrillic ones is enough; Russian has none.
+    if kazakh * 100 >= cyrillic {
+        return Some((Lang::Kk, true));
     }
-    let words = words(text);
-    let en = count(&words, &ENGLISH);
-    let kk = count(&words, &KAZAKH_LATIN) + kazakh_latin.min(3);
-    let other = count(&words, &OTHER_LATIN);
+    let words = WordCounts::of(text);
+    let ru = words.russian + words.russian_endings;
+    Some(match words.kazakh.cmp(&ru) {
+        std::cmp::Ordering::Greater => (Lang::Kk, true),
+        std::cmp::Ordering::Less => (Lang::Ru, true),
+        std::cmp::Ordering::Equal => (Lang::Ru, false),
+    })
+}
+
+/// The language of a mostly Latin text: English, Kazakh in Latin script, or a neighbour (`None`).
+fn latin_language(text: &str, kazakh_latin: usize) -> Option<(Lang, bool)> {
+    let words = WordCounts::of(text);
+    let en = words.english;
+    let kk = words.kazakh_latin + kazakh_latin.min(3);
+    let other = words.other_latin;
     if other > kk && other > en {
         return None;
     }
     if kk > en {
         // Karakalpak and Uzbek write `w` and `x` where Kazakh writes `u`/`ý` and `h`.
-        let wx = words.iter().filter(|w| w.contains(['w', 'x'])).count();
-        return (wx < kk).then_some((Lang::Kk, true));
+        return (words.wx < kk).then_some((Lang::Kk, true));
     }
     if en > 0 {
         return Some((Lang::En, true));
     }
-    words
-        .iter()
-        .all(|w| w.is_ascii())
-        .then_some((Lang::En, false))
+    words.ascii.then_some((Lang::En, false))
 }
 
 #[cfg(test)]
@@ -517,6 +642,58 @@ mod tests {
             Some((Lang::Ru, true))
         );
         assert_eq!(identify("Контент создан ИИ"), Some((Lang::Ru, false)));
+    }
+
+    #[test]
+    fn word_table_holds_each_list() {
+        let lists_of = [
+            (KAZAKH_WORDS, KAZAKH),
+            (RUSSIAN_WORDS, RUSSIAN),
+            (ENGLISH_WORDS, ENGLISH),
+            (KAZAKH_LATIN_WORDS, KAZAKH_LATIN),
+            (OTHER_LATIN_WORDS, OTHER_LATIN),
+        ];
+        let all: Vec<&str> = lists_of
+            .iter()
+            .flat_map(|(l, _)| l.iter().copied())
+            .collect();
+        for w in all {
+            for (list, flag) in lists_of {
+                assert_eq!(lists(w) & flag != 0, list.contains(&w), "{w} ({flag})");
+            }
+        }
+        assert_eq!(lists("emes"), KAZAKH_LATIN);
+        assert_eq!(lists("emas"), OTHER_LATIN);
+        assert_eq!(lists("intelligence"), 0);
+        assert_eq!(lists("Сіз"), 0, "the table holds lower-case words only");
+    }
+
+    #[test]
+    fn words_are_counted_in_lower_case() {
+        let n = WordCounts::of("Бұл Сіздің 'деректер' ЖӘНЕ используется, the WAX");
+        assert_eq!(n.kazakh, 4);
+        assert_eq!(n.russian, 0);
+        assert_eq!(n.russian_endings, 1);
+        assert_eq!(n.english, 1);
+        assert_eq!(n.wx, 1);
+        assert!(!n.ascii);
+        let n = WordCounts::of("Jauaptardy tekserıñız, qollanıw");
+        assert_eq!((n.kazakh_latin, n.other_latin, n.wx), (1, 1, 1));
+        assert!(WordCounts::of("plain words only").ascii);
+    }
+
+    #[test]
+    fn survey_counts_letters_and_skips_short_texts() {
+        let text = "Бұл ЖИ-мен жасалған: 3 ответа, naïve café № 5";
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let full = survey(text, 0);
+        assert_eq!(full.letters, letters);
+        assert_eq!(full.language, identify(text));
+        assert_eq!(full.language, Some((Lang::Kk, true)));
+        let short = survey(text, letters + 1);
+        assert_eq!(short.letters, letters);
+        assert_eq!(short.language, None);
+        assert_eq!(survey(text, letters).language, full.language);
     }
 
     #[test]

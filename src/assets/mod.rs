@@ -276,20 +276,17 @@ pub fn analyze(
     let depth = passage_depth(segments);
     // Declared language of each block, and the language its text reads as (long blocks only).
     let declared: Vec<Option<Lang>> = segments.iter().map(|s| s.lang.or(file_lang)).collect();
-    let identified: Vec<Option<(Lang, bool)>> = segments
+    let surveys: Vec<language::Survey> = segments
         .iter()
-        .map(|s| {
-            (language::letters(&s.text) >= MIN_LETTERS_FOR_DETECTION)
-                .then(|| language::identify(&s.text))
-                .flatten()
-        })
+        .map(|s| language::survey(&s.text, MIN_LETTERS_FOR_DETECTION))
         .collect();
+    let identified: Vec<Option<(Lang, bool)>> = surveys.iter().map(|s| s.language).collect();
     // Only clear evidence overrides what a block declares.
     let detected: Vec<Option<Lang>> = identified
         .iter()
         .map(|i| i.filter(|(_, clear)| *clear).map(|(l, _)| l))
         .collect();
-    if let Some(m) = mismatch(path, segments, &declared, &detected, &index) {
+    if let Some(m) = mismatch(path, segments, &surveys, &declared, &detected, &index) {
         facts.notes.push(Note {
             path: path.to_string(),
             message: format!(
@@ -417,6 +414,7 @@ struct Passage {
 fn mismatch(
     path: &str,
     segments: &[Segment],
+    surveys: &[language::Survey],
     declared: &[Option<Lang>],
     detected: &[Option<Lang>],
     index: &LineIndex,
@@ -429,8 +427,8 @@ fn mismatch(
     let mut letters: BTreeMap<Option<Lang>, usize> = BTreeMap::new();
     let mut total = 0;
     let mut first_other: Option<&Segment> = None;
-    for (seg, d) in segments.iter().zip(detected) {
-        let n = language::letters(&seg.text);
+    for ((seg, survey), d) in segments.iter().zip(surveys).zip(detected) {
+        let n = survey.letters;
         if n < MIN_LETTERS_FOR_DETECTION {
             continue;
         }
