@@ -7,7 +7,7 @@
 use crate::model::Lang;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The language a locale code names (`kk`, `kk-KZ`, `kk_Latn`, `ru-RU`, `en`).
 pub fn from_code(code: &str) -> Option<Lang> {
@@ -464,9 +464,31 @@ impl WordCounts {
     }
 }
 
-/// `char::is_alphabetic`, with the basic Cyrillic letters answered without a table lookup.
+/// Which chars of each block of 256 in the Basic Multilingual Plane are letters.
+static LETTER_BLOCKS: [OnceLock<[u64; 4]>; 256] = [const { OnceLock::new() }; 256];
+
+/// `char::is_alphabetic`, answered for the Basic Multilingual Plane from a bitmap per block of
+/// 256 chars, made when a char of the block is first asked about (the standard library's lookup
+/// costs hundreds of steps per char outside Latin and Cyrillic: CJK, Arabic, Indic scripts).
 fn is_letter(c: char) -> bool {
-    matches!(c, 'А'..='я' | 'Ё' | 'ё') || c.is_alphabetic()
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    let code = c as usize;
+    let Some(block) = LETTER_BLOCKS.get(code >> 8) else {
+        return c.is_alphabetic();
+    };
+    let bits = block.get_or_init(|| {
+        let base = code & !0xFF;
+        let mut bits = [0u64; 4];
+        for i in 0..256 {
+            if char::from_u32((base + i) as u32).is_some_and(char::is_alphabetic) {
+                bits[i >> 6] |= 1 << (i & 63);
+            }
+        }
+        bits
+    });
+    bits[(code >> 6) & 3] & (1 << (code & 63)) != 0
 }
 
 /// Word endings of Russian inflection that Kazakh does not use.
@@ -513,26 +535,18 @@ pub fn survey(text: &str, min_letters: usize) -> Survey {
             letters += l;
             continue;
         }
+        let letter = is_letter(c);
+        letters += usize::from(letter);
         if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
             // The letters Kazakh and Russian share.
             cyrillic += 1;
-            letters += 1;
-            continue;
-        }
-        letters += usize::from(c.is_alphabetic());
-        if KAZAKH_LETTERS.contains(c) {
-            kazakh += 1;
-            cyrillic += 1;
-        } else if OTHER_CYRILLIC.contains(c) {
-            other_cyrillic += 1;
-            cyrillic += 1;
         } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
             cyrillic += 1;
-        } else if KAZAKH_LATIN_LETTERS.contains(c) {
+            kazakh += usize::from(KAZAKH_LETTERS.contains(c));
+            other_cyrillic += usize::from(OTHER_CYRILLIC.contains(c));
+        } else if c < '\u{0250}' && letter {
             latin += 1;
-            kazakh_latin += 1;
-        } else if c < '\u{0250}' && c.is_alphabetic() {
-            latin += 1;
+            kazakh_latin += usize::from(KAZAKH_LATIN_LETTERS.contains(c));
         }
     }
     let language = if letters < min_letters || cyrillic == 0 && latin == 0 {
@@ -642,6 +656,13 @@ mod tests {
             Some((Lang::Ru, true))
         );
         assert_eq!(identify("Контент создан ИИ"), Some((Lang::Ru, false)));
+    }
+
+    #[test]
+    fn letters_are_the_alphabetic_chars() {
+        for c in ('\0'..='\u{10800}').chain(['\u{1F600}', '\u{20000}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! also matches leniently on the text's skeleton (Kazakh typed without its letters, Latin
 //! Kazakh). Sentences that deny using AI (`rules/lexicon/negation.yaml`) do not count.
 
-use super::normalize::{self, Normalized};
+use super::normalize::{self, Normalized, Prepared};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{Concept, Lang};
 use aho_corasick::AhoCorasick;
@@ -59,10 +59,20 @@ pub struct ConceptMatcher {
     regex: LazyRegex,
     /// The same phrases over the Kazakh skeleton (Kazakh only).
     lenient: Option<LazyRegex>,
-    /// Lower-case literals one of which every match of `regex` (and of `lenient`, over the
-    /// skeleton) starts with; `None` if some phrase has no such literal.
-    anchors: Option<Vec<String>>,
-    lenient_anchors: Option<Vec<String>>,
+    /// Literals one of which every match of `regex` (and of `lenient`, over the skeleton)
+    /// contains; `None` if some phrase has no literal.
+    anchors: Option<Anchors>,
+    lenient_anchors: Option<Anchors>,
+}
+
+/// The literals that open a matcher's regex: one per phrase (the longest stem of its words, in
+/// lower case, found in the lower-cased text) and the abbreviations (as written, found in the
+/// text as it is, since they match case-sensitively). Every word of a phrase starts after a
+/// word boundary, a space or a hyphen, so an anchor right after a letter opens nothing.
+#[derive(Debug, Default)]
+struct Anchors {
+    folded: Vec<String>,
+    exact: Vec<String>,
 }
 
 /// A regex compiled when first used: Unicode-aware, case-insensitive patterns are costly to build,
@@ -98,21 +108,73 @@ impl LazyRegex {
     }
 }
 
-/// Which matchers can match a text: the matchers' anchors in one automaton, so that a text is
-/// scanned once and only the regexes whose anchors occur in it run.
+/// Which matchers can match a text: the matchers' anchors in two automata (lower-case phrase
+/// anchors over the lower-cased text, abbreviations over the text as it is), so that a text is
+/// scanned once per automaton and only the regexes whose anchors occur in it run.
 #[derive(Debug, Default)]
 struct Gate {
-    anchors: Option<AhoCorasick>,
-    /// For each anchor pattern, the matcher it belongs to and whether it is a skeleton anchor.
-    owners: Vec<(usize, bool)>,
+    folded: Anchored,
+    exact: Anchored,
     /// Matchers without anchors (strict, lenient): they always run.
     always: Vec<(usize, bool)>,
+}
+
+/// One automaton of anchors and, for each anchor, the matcher it opens, whether it is a
+/// skeleton anchor, and whether it starts with a letter (and so cannot open right after one).
+#[derive(Debug, Default)]
+struct Anchored {
+    automaton: Option<AhoCorasick>,
+    owners: Vec<(usize, bool, bool)>,
+}
+
+impl Anchored {
+    fn build(anchors: Vec<(String, usize, bool)>) -> Result<Anchored, String> {
+        let automaton =
+            AhoCorasick::new(anchors.iter().map(|(a, _, _)| a)).map_err(|e| e.to_string())?;
+        let owners = anchors
+            .iter()
+            .map(|(a, i, lenient)| (*i, *lenient, a.starts_with(char::is_alphabetic)))
+            .collect();
+        Ok(Anchored {
+            automaton: Some(automaton),
+            owners,
+        })
+    }
+
+    /// Opens the matchers whose anchors (of the kind `skel` tells) occur in `hay` where a word
+    /// can start.
+    fn open(&self, hay: &str, skel: bool, open: &mut [(bool, bool)]) {
+        let Some(ac) = &self.automaton else { return };
+        for m in ac.find_overlapping_iter(hay) {
+            let (i, lenient, letter) = self.owners[m.pattern().as_usize()];
+            if lenient != skel || (if lenient { open[i].1 } else { open[i].0 }) {
+                continue;
+            }
+            if letter
+                && hay[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            set(&mut open[i], lenient);
+        }
+    }
+}
+
+/// The texts the gate looks at: the normalised text and its skeleton (Kazakh only), each as it
+/// is and lower-cased.
+struct Hays<'a> {
+    text: &'a str,
+    lower: &'a str,
+    skel: Option<(&'a str, &'a str)>,
 }
 
 impl Gate {
     fn build(matchers: &[ConceptMatcher]) -> Result<Gate, String> {
         let mut gate = Gate::default();
-        let mut patterns = Vec::new();
+        let (mut folded, mut exact) = (Vec::new(), Vec::new());
         for (i, m) in matchers.iter().enumerate() {
             let sets = [
                 (Some(&m.anchors), false),
@@ -121,37 +183,30 @@ impl Gate {
             for (anchors, lenient) in sets {
                 match anchors {
                     Some(Some(anchors)) => {
-                        for a in anchors {
-                            patterns.push(a.clone());
-                            gate.owners.push((i, lenient));
-                        }
+                        folded.extend(anchors.folded.iter().map(|a| (a.clone(), i, lenient)));
+                        exact.extend(anchors.exact.iter().map(|a| (a.clone(), i, lenient)));
                     }
                     Some(None) => gate.always.push((i, lenient)),
                     None => {}
                 }
             }
         }
-        gate.anchors = Some(AhoCorasick::new(&patterns).map_err(|e| e.to_string())?);
+        gate.folded = Anchored::build(folded)?;
+        gate.exact = Anchored::build(exact)?;
         Ok(gate)
     }
 
-    /// For each matcher, whether its regex (`.0`) and its skeleton regex (`.1`) may match the
-    /// lower-cased normalised text and skeleton.
-    fn open(&self, n: usize, lower: &str, lower_skel: Option<&str>) -> Vec<(bool, bool)> {
+    /// For each matcher, whether its regex (`.0`) and its skeleton regex (`.1`) may match.
+    fn open(&self, n: usize, hays: &Hays) -> Vec<(bool, bool)> {
         let mut open = vec![(false, false); n];
         for &(i, lenient) in &self.always {
             set(&mut open[i], lenient);
         }
-        if let Some(ac) = &self.anchors {
-            let hays = [(Some(lower), false), (lower_skel, true)];
-            for (hay, skel) in hays.into_iter().filter_map(|(h, s)| Some((h?, s))) {
-                for m in ac.find_overlapping_iter(hay) {
-                    let (i, lenient) = self.owners[m.pattern().as_usize()];
-                    if lenient == skel {
-                        set(&mut open[i], lenient);
-                    }
-                }
-            }
+        self.folded.open(hays.lower, false, &mut open);
+        self.exact.open(hays.text, false, &mut open);
+        if let Some((skel, lower_skel)) = hays.skel {
+            self.folded.open(lower_skel, true, &mut open);
+            self.exact.open(skel, true, &mut open);
         }
         open
     }
@@ -274,14 +329,23 @@ impl Lexicon {
     /// Kazakh text also on its skeleton. Hits inside a sentence that denies using AI are dropped
     /// for the concepts a denial cancels.
     pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<Match> {
-        let norm = normalize::normalize(text);
+        self.find_prepared(&normalize::prepare(text), lang)
+    }
+
+    /// [`Lexicon::find`] on a text already prepared; offsets in the original text.
+    pub fn find_prepared(&self, text: &Prepared, lang: Option<Lang>) -> Vec<Match> {
+        let norm = &text.norm;
         let skel = (lang == Some(Lang::Kk)).then(|| normalize::skeleton(&norm.text));
         let lower_skel = skel.as_ref().map(|s| s.text.to_lowercase());
-        let open = self.gate.open(
-            self.matchers.len(),
-            &norm.text.to_lowercase(),
-            lower_skel.as_deref(),
-        );
+        let hays = Hays {
+            text: &norm.text,
+            lower: &text.lower,
+            skel: skel
+                .as_ref()
+                .map(|s| s.text.as_str())
+                .zip(lower_skel.as_deref()),
+        };
+        let open = self.gate.open(self.matchers.len(), &hays);
         let mut found: Vec<Match> = Vec::new();
         for (m, &(strict, lenient)) in self.matchers.iter().zip(&open) {
             if !strict && !lenient {
@@ -315,7 +379,7 @@ impl Lexicon {
         if found.is_empty() {
             return found;
         }
-        let denied = self.denied_ranges(&norm, skel.as_ref());
+        let denied = self.denied_ranges(norm, skel.as_ref());
         found.retain(|m| {
             !(self.denied.contains(&m.concept)
                 && denied.iter().any(|&(s, e)| s <= m.start && m.end <= e))
@@ -421,31 +485,33 @@ fn pattern(terms: &Terms, morphology: &Morphology, lenient: bool) -> Result<Stri
     Ok(alternatives.join("|"))
 }
 
-/// The lower-case literals the matches of a concept's phrases and abbreviations start with (the
-/// first word's stem), folded to the skeleton if `lenient`; `None` if a phrase starts with a gap.
-fn anchors(terms: &Terms, lenient: bool) -> Option<Vec<String>> {
+/// The anchors of a concept's phrases and abbreviations, folded to the skeleton if `lenient`;
+/// `None` if a phrase has no literal word.
+fn anchors(terms: &Terms, lenient: bool) -> Option<Anchors> {
     let fold = |s: &str| {
-        let s = if lenient {
+        if lenient {
             normalize::skeleton(s).text
         } else {
             s.to_string()
-        };
-        s.to_lowercase()
-    };
-    let mut out = Vec::new();
-    for phrase in &terms.phrases {
-        let first = phrase.split_whitespace().next()?;
-        let stem = first
-            .split_once('~')
-            .map(|(stem, _)| stem)
-            .or(first.strip_suffix('*'))
-            .unwrap_or(first);
-        if first == GAP || stem.is_empty() {
-            return None;
         }
-        out.push(fold(stem));
+    };
+    let mut out = Anchors::default();
+    for phrase in &terms.phrases {
+        let stem = phrase
+            .split_whitespace()
+            .filter(|w| *w != GAP)
+            .map(|w| {
+                w.split_once('~')
+                    .map(|(stem, _)| stem)
+                    .or(w.strip_suffix('*'))
+                    .unwrap_or(w)
+            })
+            .map(|stem| fold(stem).to_lowercase())
+            .max_by_key(|stem| stem.chars().count())
+            .filter(|stem| !stem.is_empty())?;
+        out.folded.push(stem);
     }
-    out.extend(terms.abbreviations.iter().map(|a| fold(a)));
+    out.exact = terms.abbreviations.iter().map(|a| fold(a)).collect();
     Some(out)
 }
 

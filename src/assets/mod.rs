@@ -318,9 +318,14 @@ pub fn analyze(
         let lang = langs[i]
             .or_else(|| dominant.get(key.as_slice()).copied())
             .or_else(|| language::detect(&seg.text));
-        let hits: Vec<ConceptHit> = match lang {
-            Some(l) if !seg.text.trim().is_empty() => lexicon
-                .find(&seg.text, Some(l))
+        let entry_locale = seg.key.as_ref().and(declared[i].or(lang));
+        let matched = lang.filter(|_| !seg.text.trim().is_empty());
+        // Normalised once, for the lexicon and the string-table hash.
+        let prepared =
+            (matched.is_some() || entry_locale.is_some()).then(|| normalize::prepare(&seg.text));
+        let hits: Vec<ConceptHit> = match (matched, &prepared) {
+            (Some(l), Some(prepared)) => lexicon
+                .find_prepared(prepared, Some(l))
                 .into_iter()
                 .map(|m| ConceptHit {
                     concept: m.concept,
@@ -333,14 +338,14 @@ pub fn analyze(
                 .collect(),
             _ => Vec::new(),
         };
-        if let (Some(k), Some(locale)) = (&seg.key, declared[i].or(lang)) {
+        if let (Some(k), Some(locale), Some(prepared)) = (&seg.key, entry_locale, &prepared) {
             facts.entries.push(TableEntry {
                 table: table_id.clone(),
                 key: k.clone(),
                 language: locale,
                 reads_as: detected[i].filter(|d| *d != locale),
                 empty: seg.text.trim().is_empty(),
-                text_hash: table::text_hash(&seg.text),
+                text_hash: table::text_hash(prepared),
                 discloses: !hits.is_empty(),
                 location: index.location(path, seg.start, seg.end),
             });

@@ -2,7 +2,7 @@
 //! facts the rules use: a key that carries a disclosure in one locale and is missing, empty,
 //! untranslated or in the wrong language in another required locale.
 
-use super::normalize;
+use super::normalize::Prepared;
 use crate::model::{GapKind, Lang, TableEntry, TranslationGap};
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -69,12 +69,16 @@ fn strip_locale(part: &str) -> String {
     }
 }
 
-/// A hash of a value's normalised text (case and spacing folded), to tell untranslated copies.
-pub fn text_hash(text: &str) -> u64 {
-    let norm = normalize::normalize(text).text.to_lowercase();
-    let folded: Vec<&str> = norm.split_whitespace().collect();
+/// A hash of a value's normalised text (case and spacing folded), to tell untranslated copies:
+/// the hash of the list of its lower-case words.
+pub fn text_hash(text: &Prepared) -> u64 {
+    let words = text.lower.split_whitespace();
     let mut h = DefaultHasher::new();
-    folded.hash(&mut h);
+    // As a slice of words hashes: its length, then each word.
+    words.clone().count().hash(&mut h);
+    for w in words {
+        w.hash(&mut h);
+    }
     h.finish()
 }
 
@@ -124,6 +128,7 @@ pub fn gaps(entries: &[TableEntry], required: &[Lang]) -> Vec<TranslationGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assets::normalize;
     use crate::model::Location;
 
     #[test]
@@ -167,10 +172,34 @@ mod tests {
             language: lang,
             reads_as,
             empty: text.is_empty(),
-            text_hash: text_hash(text),
+            text_hash: text_hash(&normalize::prepare(text)),
             discloses,
             location: Location::default(),
         }
+    }
+
+    #[test]
+    fn text_hash_is_the_hash_of_the_word_list() {
+        for text in [
+            "",
+            "  ",
+            "Ответы  генерирует\tИИ",
+            "Жауаптарды ЖИ\u{00A0}жасайды",
+            "ΣΟΦΟΣ λόγος",
+            "AI-generated\ncontent",
+        ] {
+            let lower = normalize::normalize(text).text.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let mut h = DefaultHasher::new();
+            words.hash(&mut h);
+            assert_eq!(text_hash(&normalize::prepare(text)), h.finish(), "{text}");
+        }
+        let hash = |t: &str| text_hash(&normalize::prepare(t));
+        assert_eq!(
+            hash("Ответы генерирует ИИ"),
+            hash(" ответы  генерирует ии ")
+        );
+        assert_ne!(hash("Ответы генерирует ИИ"), hash("Жауаптарды ЖИ жасайды"));
     }
 
     #[test]
