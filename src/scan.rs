@@ -480,7 +480,7 @@ fn screen(
     if let Some(note) = config.limits.line_note(text) {
         return (FileFacts::note(rel, note), None);
     }
-    let screen = code::Screen::of(lang, text, &knowledge.queries);
+    let screen = knowledge.queries.screen(lang, text.as_bytes());
     let facts = FileFacts {
         references_keys: screen.references_keys,
         ..FileFacts::default()

@@ -21,10 +21,11 @@
 //! ecosystems or one listed in its query files' `; prefilter: word word …` comment lines (for
 //! queries of non-AI facts), outside comment lines: since no query captures a comment, a file
 //! whose literals all sit on comment lines (`# Stores the customer's phone and consent.`, a JSDoc
-//! ` * @param consent`) cannot yield evidence and is not parsed. The words of `; references: word …` lines (`useTranslation`,
-//! `R.string.`) show that a file references translation keys: such a file is parsed for them only
-//! if it also contains one of the keys the scan looks for ([`KeyLiterals`]: the keys of the
-//! locale strings that disclose something).
+//! ` * @param consent`) cannot yield evidence and is not parsed. The words of `; references: word
+//! …` lines (`useTranslation`, `R.string.`) show that a file references translation keys: such a
+//! file is parsed for them only if it also contains one of the keys the scan looks for
+//! ([`KeyLiterals`]: the keys of the locale strings that disclose something). One automaton of a
+//! language's literals and reference words screens a file in one pass.
 
 use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
@@ -234,23 +235,25 @@ struct LanguageQueries {
     /// The compiled query, or the file and message of a compile error.
     compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
     /// The catalogue literals of the language's ecosystems and its query files' `; prefilter:`
-    /// words: a file of the language is parsed only if it contains one.
-    literals: Vec<String>,
-    /// Their automaton, a DFA (the fastest search) built when the first file of the language is
-    /// read; `None` if it cannot be built, and then every file of the language is parsed.
-    prefilter: OnceLock<Option<AhoCorasick>>,
-    /// The `; references:` words: the file references translation keys.
-    references: Option<AhoCorasick>,
+    /// words (a file of the language is parsed only if it contains one), then the `; references:`
+    /// words (the file references translation keys).
+    words: Vec<String>,
+    /// How many of `words` are literals.
+    literals: usize,
+    /// The automaton of `words`, a DFA (the fastest search) built when the first file of the
+    /// language is read: one pass screens a file. `None` if it cannot be built, and then every
+    /// file of the language is parsed.
+    screen: OnceLock<Option<AhoCorasick>>,
 }
 
 impl LanguageQueries {
-    fn prefilter(&self) -> Option<&AhoCorasick> {
-        self.prefilter
+    fn screen(&self) -> Option<&AhoCorasick> {
+        self.screen
             .get_or_init(|| {
                 AhoCorasick::builder()
                     .kind(Some(AhoCorasickKind::DFA))
-                    .build(&self.literals)
-                    .or_else(|_| AhoCorasick::new(&self.literals))
+                    .build(&self.words)
+                    .or_else(|_| AhoCorasick::new(&self.words))
                     .ok()
             })
             .as_ref()
@@ -321,23 +324,18 @@ impl CodeQueries {
             }
             literals.sort();
             literals.dedup();
-            let references = (!references.is_empty())
-                .then(|| AhoCorasick::new(&references))
-                .transpose()
-                .map_err(|e| KnowledgeError::Invalid {
-                    file: format!("queries/{}", lang.name()),
-                    message: format!("cannot build the reference literals: {e}"),
-                })?;
             all.extend(literals.iter().cloned());
+            let count = literals.len();
+            literals.extend(references);
             languages.insert(
                 lang,
                 LanguageQueries {
                     source,
                     origins,
                     compiled: OnceLock::new(),
-                    literals,
-                    prefilter: OnceLock::new(),
-                    references,
+                    words: literals,
+                    literals: count,
+                    screen: OnceLock::new(),
                 },
             );
         }
@@ -353,7 +351,7 @@ impl CodeQueries {
     /// it needs), reporting the first that fails.
     pub fn compile_all(&self) -> Result<(), KnowledgeError> {
         for (lang, lq) in &self.languages {
-            if lq.prefilter().is_none() {
+            if lq.screen().is_none() {
                 return Err(KnowledgeError::Invalid {
                     file: format!("queries/{}", lang.name()),
                     message: "cannot build the literal prefilter".into(),
@@ -387,23 +385,36 @@ impl CodeQueries {
         &self.literals
     }
 
+    /// Screens a file of `lang` in one pass over its bytes.
+    pub fn screen(&self, lang: Language, bytes: &[u8]) -> Screen {
+        let Some(lq) = self.languages.get(&lang) else {
+            return Screen::default();
+        };
+        let Some(ac) = lq.screen() else {
+            return Screen {
+                candidate: true,
+                references_keys: true,
+            };
+        };
+        let mut screen = Screen::default();
+        // Overlapping matches: a reference word must not hide a literal, nor the reverse.
+        for m in ac.find_overlapping_iter(bytes) {
+            if m.pattern().as_usize() >= lq.literals {
+                screen.references_keys = true;
+            } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
+                screen.candidate = true;
+            }
+            if screen.candidate && screen.references_keys {
+                break;
+            }
+        }
+        screen
+    }
+
     /// Whether a file of `lang` may hold evidence: one of the language's literals in its bytes,
     /// outside comment lines.
     pub fn is_candidate(&self, lang: Language, bytes: &[u8]) -> bool {
-        self.languages.get(&lang).is_some_and(|lq| {
-            lq.prefilter().is_none_or(|p| {
-                p.find_iter(bytes)
-                    .any(|m| !lang.on_comment_line(bytes, m.start()))
-            })
-        })
-    }
-
-    /// Whether a file of `lang` references translation keys (a `; references:` word in it).
-    pub fn references_keys(&self, lang: Language, bytes: &[u8]) -> bool {
-        self.languages
-            .get(&lang)
-            .and_then(|lq| lq.references.as_ref())
-            .is_some_and(|r| r.is_match(bytes))
+        self.screen(lang, bytes).candidate
     }
 
     pub fn has(&self, lang: Language) -> bool {
@@ -456,15 +467,6 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// Screens a file of `lang` with the language's literals and reference words.
-    pub fn of(lang: Language, text: &str, queries: &CodeQueries) -> Screen {
-        let bytes = text.as_bytes();
-        Screen {
-            candidate: queries.is_candidate(lang, bytes),
-            references_keys: queries.references_keys(lang, bytes),
-        }
-    }
-
     /// Whether the file is to be parsed, given the translation keys the scan looks for.
     pub fn parse(self, text: &str, keys: &KeyLiterals) -> bool {
         self.candidate || self.references_keys && keys.is_match(text.as_bytes())
@@ -1007,5 +1009,39 @@ mod tests {
                 "{lang:?}: {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_pass_screens_literals_and_translation_key_references() {
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let screen = |lang, text: &str| queries.screen(lang, text.as_bytes());
+        let tsx = "import { useTranslation } from \"react-i18next\";\nexport const Banner = () => {\n  const { t } = useTranslation();\n  return <p>{t(\"ai.notice\")}</p>;\n};\n";
+        assert_eq!(
+            screen(Language::Tsx, tsx),
+            super::Screen {
+                candidate: false,
+                references_keys: true
+            }
+        );
+        let with_ai = format!("import OpenAI from \"openai\";\n{tsx}");
+        assert_eq!(
+            screen(Language::Tsx, &with_ai),
+            super::Screen {
+                candidate: true,
+                references_keys: true
+            }
+        );
+        let kotlin = "val client = com.aallam.openai.client.OpenAI(token)\n";
+        assert_eq!(
+            screen(Language::Kotlin, kotlin),
+            super::Screen {
+                candidate: true,
+                references_keys: false
+            }
+        );
+        assert_eq!(
+            screen(Language::Kotlin, "fun total(a: Int) = a + 1\n"),
+            super::Screen::default()
+        );
     }
 }

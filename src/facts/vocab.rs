@@ -3,6 +3,7 @@
 
 use crate::knowledge::{self, EmbeddedFile, KnowledgeError};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The words of an identifier, key, path or string: split at every non-alphanumeric character and
@@ -117,10 +118,16 @@ pub struct Calls(Vec<String>);
 
 impl Calls {
     pub fn matches(&self, callee: &str) -> bool {
-        let callee: String = callee.chars().filter(|c| !c.is_whitespace()).collect();
-        self.0
-            .iter()
-            .any(|c| callee == *c || callee.ends_with(&format!(".{c}")))
+        let callee: Cow<str> = if callee.contains(char::is_whitespace) {
+            Cow::Owned(callee.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(callee)
+        };
+        self.0.iter().any(|c| {
+            callee
+                .strip_suffix(c.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with('.'))
+        })
     }
 }
 
@@ -416,6 +423,9 @@ mod tests {
         assert!(calls.matches("image.save"));
         assert!(calls.matches("soundfile.write"));
         assert!(!calls.matches("f.write"));
+        assert!(calls.matches("save"));
+        assert!(!calls.matches("autosave"));
+        assert!(calls.matches("image\n    .save"));
         let m = Modules(vec!["react".into()]);
         assert!(m.matches("'react/jsx-runtime'"));
         assert!(!m.matches("react-dom"));
