@@ -12,6 +12,7 @@ use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Suffix classes: each class is a sequence of optional slots, each slot a list of alternatives.
 #[derive(Debug, Deserialize)]
@@ -227,7 +228,12 @@ pub struct Lexicon {
     denials: Vec<(Lang, LazyRegex, Option<LazyRegex>)>,
     denied: Vec<Concept>,
     gate: Gate,
+    /// Tells lexicons apart (see [`Lexicon::id`]).
+    id: u64,
 }
+
+/// The identity of the next lexicon loaded.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// One recognised phrase: the concept, and its byte range in the matched text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,6 +261,7 @@ impl Lexicon {
         let negation: NegationFile = knowledge::parse_yaml(negation_file)?;
         let mut lexicon = Lexicon {
             denied: negation.denies,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ..Lexicon::default()
         };
         for (lang, patterns) in negation.languages {
@@ -379,11 +386,14 @@ impl Lexicon {
         if found.is_empty() {
             return found;
         }
-        let denied = self.denied_ranges(norm, skel.as_ref());
-        found.retain(|m| {
-            !(self.denied.contains(&m.concept)
-                && denied.iter().any(|&(s, e)| s <= m.start && m.end <= e))
-        });
+        // The denials run only when a hit is of a concept they cancel.
+        if found.iter().any(|m| self.denied.contains(&m.concept)) {
+            let denied = self.denied_ranges(norm, skel.as_ref());
+            found.retain(|m| {
+                !(self.denied.contains(&m.concept)
+                    && denied.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+            });
+        }
         for m in &mut found {
             (m.start, m.end) = norm.original_range(m.start, m.end);
         }
@@ -405,6 +415,11 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// A number no other lexicon loaded by this process has, for memos of its matches.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The concepts a lexicon file defines.

@@ -11,6 +11,7 @@ mod json;
 pub mod language;
 pub mod lexicon;
 mod markdown;
+mod memo;
 pub mod normalize;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -32,6 +33,7 @@ use crate::model::{
 };
 use crate::text::{LineIndex, excerpt};
 use lexicon::Lexicon;
+use std::cell::LazyCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The asset formats aidisclose reads.
@@ -236,6 +238,9 @@ pub fn extract(
         path: path.to_string(),
         message: m.clone(),
     }));
+    if extracted.references.is_empty() {
+        return facts;
+    }
     let index = LineIndex::new(text);
     facts
         .code_facts
@@ -271,14 +276,15 @@ pub fn analyze(
     if segments.is_empty() {
         return facts;
     }
-    let index = LineIndex::new(source);
+    // Made when a first fact needs a location.
+    let index = LazyCell::new(|| LineIndex::new(source));
     let file_lang = extracted.lang.or_else(|| language::from_path(path));
     let depth = passage_depth(segments);
     // Declared language of each block, and the language its text reads as (long blocks only).
     let declared: Vec<Option<Lang>> = segments.iter().map(|s| s.lang.or(file_lang)).collect();
     let surveys: Vec<language::Survey> = segments
         .iter()
-        .map(|s| language::survey(&s.text, MIN_LETTERS_FOR_DETECTION))
+        .map(|s| memo::survey(&s.text, MIN_LETTERS_FOR_DETECTION))
         .collect();
     let identified: Vec<Option<(Lang, bool)>> = surveys.iter().map(|s| s.language).collect();
     // Only clear evidence overrides what a block declares.
@@ -319,14 +325,13 @@ pub fn analyze(
             .or_else(|| dominant.get(key.as_slice()).copied())
             .or_else(|| language::detect(&seg.text));
         let entry_locale = seg.key.as_ref().and(declared[i].or(lang));
-        let matched = lang.filter(|_| !seg.text.trim().is_empty());
-        // Normalised once, for the lexicon and the string-table hash.
-        let prepared =
-            (matched.is_some() || entry_locale.is_some()).then(|| normalize::prepare(&seg.text));
-        let hits: Vec<ConceptHit> = match (matched, &prepared) {
-            (Some(l), Some(prepared)) => lexicon
-                .find_prepared(prepared, Some(l))
-                .into_iter()
+        let matched_lang = lang.filter(|_| !seg.text.trim().is_empty());
+        let matched = (matched_lang.is_some() || entry_locale.is_some())
+            .then(|| memo::matched(&seg.text, matched_lang, lexicon));
+        let hits: Vec<ConceptHit> = match &matched {
+            Some(matched) => matched
+                .matches
+                .iter()
                 .map(|m| ConceptHit {
                     concept: m.concept,
                     location: index.location(
@@ -336,16 +341,16 @@ pub fn analyze(
                     ),
                 })
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         };
-        if let (Some(k), Some(locale), Some(prepared)) = (&seg.key, entry_locale, &prepared) {
+        if let (Some(k), Some(locale), Some(matched)) = (&seg.key, entry_locale, &matched) {
             facts.entries.push(TableEntry {
                 table: table_id.clone(),
                 key: k.clone(),
                 language: locale,
                 reads_as: detected[i].filter(|d| *d != locale),
                 empty: seg.text.trim().is_empty(),
-                text_hash: table::text_hash(prepared),
+                text_hash: matched.hash,
                 discloses: !hits.is_empty(),
                 location: index.location(path, seg.start, seg.end),
             });
