@@ -408,7 +408,11 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         .split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
         .filter(|w| !w.is_empty())
     {
-        let w = w.trim_matches('\'');
+        let w = if w.starts_with('\'') || w.ends_with('\'') {
+            w.trim_matches('\'')
+        } else {
+            w
+        };
         lower.clear();
         if w.is_ascii() {
             lower.push_str(w);
@@ -416,7 +420,13 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         } else {
             // Char by char: `str::to_lowercase` differs only for a word-final Greek sigma, and
             // no Greek word is in a list.
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            for c in w.chars() {
+                if matches!(c, 'а'..='я') {
+                    lower.push(c);
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
         }
         f(&lower);
     }
@@ -440,7 +450,9 @@ struct WordCounts {
 }
 
 impl WordCounts {
-    fn of(text: &str) -> WordCounts {
+    /// The counts of `text`; the Russian endings only for `cyrillic` text, the words with a `w`
+    /// or an `x` only for Latin text.
+    fn of(text: &str, cyrillic: bool) -> WordCounts {
         let mut n = WordCounts {
             ascii: true,
             ..WordCounts::default()
@@ -452,9 +464,11 @@ impl WordCounts {
             n.english += usize::from(l & ENGLISH != 0);
             n.kazakh_latin += usize::from(l & KAZAKH_LATIN != 0);
             n.other_latin += usize::from(l & OTHER_LATIN != 0);
-            n.wx += usize::from(w.contains(['w', 'x']));
-            if !w.is_ascii() {
-                n.ascii = false;
+            let ascii = w.is_ascii();
+            n.ascii &= ascii;
+            if !cyrillic {
+                n.wx += usize::from(w.bytes().any(|b| b == b'w' || b == b'x'));
+            } else if !ascii {
                 n.russian_endings += usize::from(
                     RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)) && w.chars().count() > 4,
                 );
@@ -573,7 +587,7 @@ fn cyrillic_language(
     if kazakh * 100 >= cyrillic {
         return Some((Lang::Kk, true));
     }
-    let words = WordCounts::of(text);
+    let words = WordCounts::of(text, true);
     let ru = words.russian + words.russian_endings;
     Some(match words.kazakh.cmp(&ru) {
         std::cmp::Ordering::Greater => (Lang::Kk, true),
@@ -584,7 +598,7 @@ fn cyrillic_language(
 
 /// The language of a mostly Latin text: English, Kazakh in Latin script, or a neighbour (`None`).
 fn latin_language(text: &str, kazakh_latin: usize) -> Option<(Lang, bool)> {
-    let words = WordCounts::of(text);
+    let words = WordCounts::of(text, false);
     let en = words.english;
     let kk = words.kazakh_latin + kazakh_latin.min(3);
     let other = words.other_latin;
@@ -691,16 +705,21 @@ mod tests {
 
     #[test]
     fn words_are_counted_in_lower_case() {
-        let n = WordCounts::of("Бұл Сіздің 'деректер' ЖӘНЕ используется, the WAX");
+        let text = "Бұл Сіздің 'деректер' ЖӘНЕ используется, the WAX";
+        let n = WordCounts::of(text, true);
         assert_eq!(n.kazakh, 4);
         assert_eq!(n.russian, 0);
         assert_eq!(n.russian_endings, 1);
         assert_eq!(n.english, 1);
-        assert_eq!(n.wx, 1);
+        assert_eq!(n.wx, 0, "not counted in Cyrillic text");
         assert!(!n.ascii);
-        let n = WordCounts::of("Jauaptardy tekserıñız, qollanıw");
+        let n = WordCounts::of(text, false);
+        assert_eq!((n.russian_endings, n.wx), (0, 1));
+        let n = WordCounts::of("Jauaptardy tekserıñız, qollanıw", false);
         assert_eq!((n.kazakh_latin, n.other_latin, n.wx), (1, 1, 1));
-        assert!(WordCounts::of("plain words only").ascii);
+        assert!(WordCounts::of("plain words only", false).ascii);
+        let n = WordCounts::of("ПРИВЕТСТВУЕТСЯ Ёлка ''ОНИ'' Ωμέγα", true);
+        assert_eq!((n.russian_endings, n.russian), (1, 0));
     }
 
     #[test]
