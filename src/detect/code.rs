@@ -225,6 +225,8 @@ struct LanguageQuery {
     string: Option<u32>,
     /// Capture index → fact name, for `@fact.<name>` captures.
     facts: HashMap<u32, String>,
+    /// Node kind id → whether the kind is a function, method, lambda or closure.
+    function_kinds: Vec<bool>,
 }
 
 /// One language's queries, compiled on first use, and its literal prefilter.
@@ -282,6 +284,15 @@ impl LanguageQueries {
             .enumerate()
             .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
             .collect();
+        let grammar = lang.grammar();
+        let function_kinds = (0..grammar.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| grammar.node_kind_for_id(id))
+                    .is_some_and(is_function_kind)
+            })
+            .collect();
         Ok(LanguageQuery {
             query,
             import,
@@ -289,6 +300,7 @@ impl LanguageQueries {
             call,
             string,
             facts,
+            function_kinds,
         })
     }
 }
@@ -495,12 +507,15 @@ fn is_function_kind(kind: &str) -> bool {
 struct Functions(Vec<(usize, usize, usize)>);
 
 impl Functions {
-    fn of(tree: &tree_sitter::Tree) -> Functions {
+    fn of(tree: &tree_sitter::Tree, function_kinds: &[bool]) -> Functions {
         let mut out = Vec::new();
         let mut cursor = tree.walk();
         loop {
             let node = cursor.node();
-            if is_function_kind(node.kind()) {
+            if function_kinds
+                .get(usize::from(node.kind_id()))
+                .is_some_and(|&f| f)
+            {
                 out.push((node.start_byte(), node.end_byte(), node.id()));
             }
             if cursor.goto_first_child() {
@@ -704,7 +719,7 @@ pub fn extract(
     let functions = if lq.facts.is_empty() {
         Functions(Vec::new())
     } else {
-        Functions::of(&tree)
+        Functions::of(&tree, &lq.function_kinds)
     };
     let mut hits = Vec::new();
     let mut imports = Vec::new();
@@ -828,7 +843,9 @@ pub fn extract(
         }
     }
     hits.extend(imports);
-    facts.sort();
+    // In the order the inventory keeps (files are merged in path order, so its sort finds runs
+    // already sorted); a fact captured by two patterns is kept once.
+    facts.sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
     facts.dedup();
     if Instant::now() >= deadline {
         return SourceFacts {
