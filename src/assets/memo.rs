@@ -10,6 +10,7 @@ use super::{normalize, table};
 use crate::model::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 /// Longer texts (paragraphs of a document) rarely repeat: they are not kept.
 const MAX_TEXT: usize = 1024;
@@ -36,69 +37,112 @@ struct Known {
 struct Memo {
     /// The lexicon the matches come from.
     lexicon: u64,
-    texts: HashMap<String, Known>,
+    /// Hashes texts with keys of its own, so that no text can be made to collide on purpose.
+    state: RandomState,
+    /// By the hash of the text: the text and what is known about it (a text whose hash is
+    /// another's takes its place).
+    texts: HashMap<u64, (String, Known), BuildHasherDefault<Hashed>>,
+}
+
+/// The keys of [`Memo::texts`] are hashes already.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
-/// Runs `f` on what is known about `text` (`None` for a text too long to keep).
-fn with_known<T>(text: &str, lexicon: Option<u64>, f: impl FnOnce(Option<&mut Known>) -> T) -> T {
-    if text.len() > MAX_TEXT {
-        return f(None);
+/// A block's text, hashed once for every look-up in the memo.
+pub struct Block<'t> {
+    text: &'t str,
+    /// `None` for a text too long to keep.
+    hash: Option<u64>,
+}
+
+impl Block<'_> {
+    pub fn new(text: &str) -> Block<'_> {
+        let hash =
+            (text.len() <= MAX_TEXT).then(|| MEMO.with_borrow(|memo| memo.state.hash_one(text)));
+        Block { text, hash }
     }
-    MEMO.with_borrow_mut(|memo| {
-        if lexicon.is_some_and(|id| id != memo.lexicon) {
-            memo.texts.clear();
-            memo.lexicon = lexicon.unwrap_or_default();
-        }
-        if !memo.texts.contains_key(text) && memo.texts.len() >= CAPACITY {
-            memo.texts.clear();
-        }
-        let known = match memo.texts.get_mut(text) {
-            Some(known) => known,
-            None => memo.texts.entry(text.to_string()).or_default(),
+
+    /// Runs `f` on what is known about the text (`None` for a text too long to keep).
+    fn with_known<T>(&self, lexicon: Option<u64>, f: impl FnOnce(Option<&mut Known>) -> T) -> T {
+        let Some(hash) = self.hash else {
+            return f(None);
         };
-        f(Some(known))
-    })
-}
+        MEMO.with_borrow_mut(|memo| {
+            if lexicon.is_some_and(|id| id != memo.lexicon) {
+                memo.texts.clear();
+                memo.lexicon = lexicon.unwrap_or_default();
+            }
+            if !memo.texts.contains_key(&hash) && memo.texts.len() >= CAPACITY {
+                memo.texts.clear();
+            }
+            let (text, known) = memo
+                .texts
+                .entry(hash)
+                .or_insert_with(|| (self.text.to_string(), Known::default()));
+            if text != self.text {
+                *text = self.text.to_string();
+                *known = Known::default();
+            }
+            f(Some(known))
+        })
+    }
 
-/// [`language::survey`], memoised.
-pub fn survey(text: &str, min_letters: usize) -> Survey {
-    with_known(text, None, |known| match known {
-        Some(Known {
-            survey: Some((min, survey)),
-            ..
-        }) if *min == min_letters => *survey,
-        Some(known) => {
-            let survey = language::survey(text, min_letters);
-            known.survey = Some((min_letters, survey));
-            survey
-        }
-        None => language::survey(text, min_letters),
-    })
-}
+    /// [`language::survey`], memoised.
+    pub fn survey(&self, min_letters: usize) -> Survey {
+        self.with_known(None, |known| match known {
+            Some(Known {
+                survey: Some((min, survey)),
+                ..
+            }) if *min == min_letters => *survey,
+            Some(known) => {
+                let survey = language::survey(self.text, min_letters);
+                known.survey = Some((min_letters, survey));
+                survey
+            }
+            None => language::survey(self.text, min_letters),
+        })
+    }
 
-/// The phrases `lexicon` finds in `text` in `lang` (none if `lang` is `None`) and the text's
-/// string-table hash, memoised.
-pub fn matched(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -> Matched {
-    let fresh = || {
-        let prepared = normalize::prepare(text);
-        Matched {
-            matches: lang.map_or_else(Vec::new, |l| lexicon.find_prepared(&prepared, Some(l))),
-            hash: table::text_hash(&prepared),
-        }
-    };
-    with_known(text, Some(lexicon.id()), |known| {
-        let Some(known) = known else { return fresh() };
-        if let Some((_, m)) = known.matched.iter().find(|(l, _)| *l == lang) {
-            return m.clone();
-        }
-        let m = fresh();
-        known.matched.push((lang, m.clone()));
-        m
-    })
+    /// The phrases `lexicon` finds in the text in `lang` (none if `lang` is `None`) and the
+    /// text's string-table hash, memoised.
+    pub fn matched(&self, lang: Option<Lang>, lexicon: &Lexicon) -> Matched {
+        let fresh = || {
+            let prepared = normalize::prepare(self.text);
+            Matched {
+                matches: lang.map_or_else(Vec::new, |l| lexicon.find_prepared(&prepared, Some(l))),
+                hash: table::text_hash(&prepared),
+            }
+        };
+        self.with_known(Some(lexicon.id()), |known| {
+            let Some(known) = known else { return fresh() };
+            if let Some((_, m)) = known.matched.iter().find(|(l, _)| *l == lang) {
+                return m.clone();
+            }
+            let m = fresh();
+            known.matched.push((lang, m.clone()));
+            m
+        })
+    }
 }
 
 #[cfg(test)]
@@ -118,50 +162,65 @@ mod tests {
         let lexicon = Lexicon::load().unwrap();
         for round in 0..2 {
             for text in TEXTS {
-                assert_eq!(survey(text, 20), language::survey(text, 20), "{text}");
-                assert_eq!(survey(text, 0), language::survey(text, 0), "{text}");
+                let block = Block::new(text);
+                assert_eq!(block.survey(20), language::survey(text, 20), "{text}");
+                assert_eq!(block.survey(0), language::survey(text, 0), "{text}");
                 for lang in [None, Some(Lang::Kk), Some(Lang::Ru), Some(Lang::En)] {
                     let prepared = normalize::prepare(text);
                     let fresh =
                         lang.map_or_else(Vec::new, |l| lexicon.find_prepared(&prepared, Some(l)));
-                    let m = matched(text, lang, &lexicon);
+                    let m = block.matched(lang, &lexicon);
                     assert_eq!(m.matches, fresh, "{text} {lang:?} round {round}");
                     assert_eq!(m.hash, table::text_hash(&prepared));
                 }
             }
         }
         // The texts that carry a notice are found, the others not.
-        assert!(
-            !matched(TEXTS[2], Some(Lang::En), &lexicon)
-                .matches
-                .is_empty()
-        );
-        assert!(
-            matched(TEXTS[3], Some(Lang::En), &lexicon)
-                .matches
-                .is_empty()
-        );
+        let matched = |text, lang| Block::new(text).matched(Some(lang), &lexicon);
+        assert!(!matched(TEXTS[2], Lang::En).matches.is_empty());
+        assert!(matched(TEXTS[3], Lang::En).matches.is_empty());
     }
 
     #[test]
     fn memo_starts_afresh_when_full_or_for_another_lexicon() {
         let lexicon = Lexicon::load().unwrap();
         for i in 0..CAPACITY + 10 {
-            survey(&format!("text {i}"), 0);
+            Block::new(&format!("text {i}")).survey(0);
         }
         let kept = MEMO.with_borrow(|m| m.texts.len());
         assert!(kept <= CAPACITY, "{kept}");
-        matched(TEXTS[1], Some(Lang::Ru), &lexicon);
+        let block = Block::new(TEXTS[1]);
+        let first = block.matched(Some(Lang::Ru), &lexicon);
         let other = Lexicon::load().unwrap();
         assert_ne!(other.id(), lexicon.id());
-        let m = matched(TEXTS[1], Some(Lang::Ru), &other);
+        assert_eq!(block.matched(Some(Lang::Ru), &other), first);
         assert_eq!(
             MEMO.with_borrow(|m| (m.lexicon, m.texts.len())),
             (other.id(), 1)
         );
-        assert_eq!(m, matched(TEXTS[1], Some(Lang::Ru), &lexicon));
         let long = "AI ".repeat(MAX_TEXT);
-        assert_eq!(survey(&long, 20), language::survey(&long, 20));
-        assert!(MEMO.with_borrow(|m| !m.texts.contains_key(long.as_str())));
+        let block = Block::new(&long);
+        assert_eq!(block.survey(20), language::survey(&long, 20));
+        assert!(block.hash.is_none());
+    }
+
+    #[test]
+    fn a_text_with_the_hash_of_another_takes_its_place() {
+        let lexicon = Lexicon::load().unwrap();
+        let kk = Block::new(TEXTS[0]);
+        let kk_matched = kk.matched(Some(Lang::Kk), &lexicon);
+        // The English text looked up under the Kazakh text's hash.
+        let en = Block {
+            text: TEXTS[2],
+            hash: kk.hash,
+        };
+        assert_eq!(en.survey(20), language::survey(TEXTS[2], 20));
+        let en_matched = en.matched(Some(Lang::En), &lexicon);
+        assert_ne!(en_matched.matches, kk_matched.matches);
+        assert_eq!(
+            en_matched,
+            Block::new(TEXTS[2]).matched(Some(Lang::En), &lexicon)
+        );
+        assert_eq!(kk.matched(Some(Lang::Kk), &lexicon), kk_matched);
     }
 }

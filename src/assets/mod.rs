@@ -282,9 +282,11 @@ pub fn analyze(
     let depth = passage_depth(segments);
     // Declared language of each block, and the language its text reads as (long blocks only).
     let declared: Vec<Option<Lang>> = segments.iter().map(|s| s.lang.or(file_lang)).collect();
-    let surveys: Vec<language::Survey> = segments
+    // Each text hashed once for the memo of surveys and matches.
+    let blocks: Vec<memo::Block> = segments.iter().map(|s| memo::Block::new(&s.text)).collect();
+    let surveys: Vec<language::Survey> = blocks
         .iter()
-        .map(|s| memo::survey(&s.text, MIN_LETTERS_FOR_DETECTION))
+        .map(|b| b.survey(MIN_LETTERS_FOR_DETECTION))
         .collect();
     let identified: Vec<Option<(Lang, bool)>> = surveys.iter().map(|s| s.language).collect();
     // Only clear evidence overrides what a block declares.
@@ -327,7 +329,7 @@ pub fn analyze(
         let entry_locale = seg.key.as_ref().and(declared[i].or(lang));
         let matched_lang = lang.filter(|_| !seg.text.trim().is_empty());
         let matched = (matched_lang.is_some() || entry_locale.is_some())
-            .then(|| memo::matched(&seg.text, matched_lang, lexicon));
+            .then(|| blocks[i].matched(matched_lang, lexicon));
         let hits: Vec<ConceptHit> = match &matched {
             Some(matched) => matched
                 .matches
