@@ -7,7 +7,7 @@
 use super::normalize::{self, Normalized, Prepared};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{Concept, Lang};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -130,8 +130,11 @@ struct Anchored {
 
 impl Anchored {
     fn build(anchors: Vec<(String, usize, bool)>) -> Result<Anchored, String> {
-        let automaton =
-            AhoCorasick::new(anchors.iter().map(|(a, _, _)| a)).map_err(|e| e.to_string())?;
+        // A DFA: every text is scanned for overlapping anchors, the fastest with one.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(anchors.iter().map(|(a, _, _)| a))
+            .map_err(|e| e.to_string())?;
         let owners = anchors
             .iter()
             .map(|(a, i, lenient)| (*i, *lenient, a.starts_with(char::is_alphabetic)))
