@@ -6,7 +6,8 @@
 
 use super::language::{self, Survey};
 use super::lexicon::{Lexicon, Match};
-use super::{normalize, table};
+use super::normalize::{self, Prepared};
+use super::table;
 use crate::model::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,11 +18,11 @@ const MAX_TEXT: usize = 1024;
 /// Texts kept per thread before the memo starts afresh.
 const CAPACITY: usize = 16 * 1024;
 
-/// What the lexicon finds in a text (in one language) and its string-table hash.
+/// What the lexicon finds in a text (in one language) and its string-table hash, if asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matched {
     pub matches: Vec<Match>,
-    pub hash: u64,
+    pub hash: Option<u64>,
 }
 
 /// What is known about one text.
@@ -123,24 +124,32 @@ impl Block<'_> {
         })
     }
 
-    /// The phrases `lexicon` finds in the text in `lang` (none if `lang` is `None`) and the
-    /// text's string-table hash, memoised.
-    pub fn matched(&self, lang: Option<Lang>, lexicon: &Lexicon) -> Matched {
+    /// The phrases `lexicon` finds in the text in `lang` (none if `lang` is `None`) and, if
+    /// `hash`, the text's string-table hash, memoised.
+    pub fn matched(&self, lang: Option<Lang>, lexicon: &Lexicon, hash: bool) -> Matched {
+        let text_hash = |prepared: &Prepared| hash.then(|| table::text_hash(prepared));
         let fresh = || {
             let prepared = normalize::prepare(self.text);
             Matched {
                 matches: lang.map_or_else(Vec::new, |l| lexicon.find_prepared(&prepared, Some(l))),
-                hash: table::text_hash(&prepared),
+                hash: text_hash(&prepared),
             }
         };
         self.with_known(Some(lexicon.id()), |known| {
             let Some(known) = known else { return fresh() };
-            if let Some((_, m)) = known.matched.iter().find(|(l, _)| *l == lang) {
-                return m.clone();
+            match known.matched.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, m)) => {
+                    if hash && m.hash.is_none() {
+                        m.hash = text_hash(&normalize::prepare(self.text));
+                    }
+                    m.clone()
+                }
+                None => {
+                    let m = fresh();
+                    known.matched.push((lang, m.clone()));
+                    m
+                }
             }
-            let m = fresh();
-            known.matched.push((lang, m.clone()));
-            m
         })
     }
 }
@@ -169,14 +178,15 @@ mod tests {
                     let prepared = normalize::prepare(text);
                     let fresh =
                         lang.map_or_else(Vec::new, |l| lexicon.find_prepared(&prepared, Some(l)));
-                    let m = block.matched(lang, &lexicon);
+                    let m = block.matched(lang, &lexicon, round == 1);
                     assert_eq!(m.matches, fresh, "{text} {lang:?} round {round}");
-                    assert_eq!(m.hash, table::text_hash(&prepared));
+                    let hash = table::text_hash(&prepared);
+                    assert_eq!(m.hash, (round == 1).then_some(hash), "{text} {lang:?}");
                 }
             }
         }
         // The texts that carry a notice are found, the others not.
-        let matched = |text, lang| Block::new(text).matched(Some(lang), &lexicon);
+        let matched = |text, lang| Block::new(text).matched(Some(lang), &lexicon, false);
         assert!(!matched(TEXTS[2], Lang::En).matches.is_empty());
         assert!(matched(TEXTS[3], Lang::En).matches.is_empty());
     }
@@ -190,10 +200,10 @@ mod tests {
         let kept = MEMO.with_borrow(|m| m.texts.len());
         assert!(kept <= CAPACITY, "{kept}");
         let block = Block::new(TEXTS[1]);
-        let first = block.matched(Some(Lang::Ru), &lexicon);
+        let first = block.matched(Some(Lang::Ru), &lexicon, true);
         let other = Lexicon::load().unwrap();
         assert_ne!(other.id(), lexicon.id());
-        assert_eq!(block.matched(Some(Lang::Ru), &other), first);
+        assert_eq!(block.matched(Some(Lang::Ru), &other, true), first);
         assert_eq!(
             MEMO.with_borrow(|m| (m.lexicon, m.texts.len())),
             (other.id(), 1)
@@ -208,19 +218,19 @@ mod tests {
     fn a_text_with_the_hash_of_another_takes_its_place() {
         let lexicon = Lexicon::load().unwrap();
         let kk = Block::new(TEXTS[0]);
-        let kk_matched = kk.matched(Some(Lang::Kk), &lexicon);
+        let kk_matched = kk.matched(Some(Lang::Kk), &lexicon, true);
         // The English text looked up under the Kazakh text's hash.
         let en = Block {
             text: TEXTS[2],
             hash: kk.hash,
         };
         assert_eq!(en.survey(20), language::survey(TEXTS[2], 20));
-        let en_matched = en.matched(Some(Lang::En), &lexicon);
+        let en_matched = en.matched(Some(Lang::En), &lexicon, true);
         assert_ne!(en_matched.matches, kk_matched.matches);
         assert_eq!(
             en_matched,
-            Block::new(TEXTS[2]).matched(Some(Lang::En), &lexicon)
+            Block::new(TEXTS[2]).matched(Some(Lang::En), &lexicon, true)
         );
-        assert_eq!(kk.matched(Some(Lang::Kk), &lexicon), kk_matched);
+        assert_eq!(kk.matched(Some(Lang::Kk), &lexicon, true), kk_matched);
     }
 }

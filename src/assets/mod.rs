@@ -329,7 +329,7 @@ pub fn analyze(
         let entry_locale = seg.key.as_ref().and(declared[i].or(lang));
         let matched_lang = lang.filter(|_| !seg.text.trim().is_empty());
         let matched = (matched_lang.is_some() || entry_locale.is_some())
-            .then(|| blocks[i].matched(matched_lang, lexicon));
+            .then(|| blocks[i].matched(matched_lang, lexicon, entry_locale.is_some()));
         let hits: Vec<ConceptHit> = match &matched {
             Some(matched) => matched
                 .matches
@@ -345,14 +345,18 @@ pub fn analyze(
                 .collect(),
             None => Vec::new(),
         };
-        if let (Some(k), Some(locale), Some(matched)) = (&seg.key, entry_locale, &matched) {
+        if let (Some(k), Some(locale), Some(text_hash)) = (
+            &seg.key,
+            entry_locale,
+            matched.as_ref().and_then(|m| m.hash),
+        ) {
             facts.entries.push(TableEntry {
                 table: table_id.clone(),
                 key: k.clone(),
                 language: locale,
                 reads_as: detected[i].filter(|d| *d != locale),
                 empty: seg.text.trim().is_empty(),
-                text_hash: matched.hash,
+                text_hash,
                 discloses: !hits.is_empty(),
                 location: index.location(path, seg.start, seg.end),
             });
