@@ -263,12 +263,7 @@ fn classify<'a>(
             Confidence::High,
         ));
     }
-    if field_like
-        && let Some(cat) = vocab
-            .personal_data
-            .iter()
-            .find(|c| c.terms.find(&w).is_some())
-    {
+    if field_like && let Some(cat) = vocab.personal_data.find(&w) {
         let detail = format!("{} {}", cat.label, quoted(&cf.text));
         if cat.biometric {
             out.push(fact(
