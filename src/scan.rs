@@ -74,8 +74,8 @@ pub fn scan(
         })
         .collect();
     // Second pass: the keys of the locale strings that disclose something decide which files
-    // that reference translation keys are parsed; the queries of the languages to parse are
-    // compiled first, side by side, so that no thread waits for another's compilation.
+    // that reference translation keys are parsed. The queries of a language are compiled when the
+    // first pass finds its first candidate, or else here, side by side.
     let keys = code::KeyLiterals::new(&assets::ui::key_literals(
         reads.iter().flat_map(|r| &r.facts.disclosures),
     ));
@@ -481,6 +481,9 @@ fn screen(
         return (FileFacts::note(rel, note), None);
     }
     let screen = knowledge.queries.screen(lang, text.as_bytes());
+    if screen.candidate {
+        knowledge.queries.prepare(lang);
+    }
     let facts = FileFacts {
         references_keys: screen.references_keys,
         ..FileFacts::default()

@@ -37,6 +37,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tree_sitter::{
     ParseOptions, ParseState, Parser, Query, QueryCursor, QueryCursorOptions, QueryCursorState,
@@ -236,6 +237,8 @@ struct LanguageQueries {
     origins: Vec<(usize, String)>,
     /// The compiled query, or the file and message of a compile error.
     compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
+    /// Some thread has taken up compiling the query (see [`CodeQueries::prepare`]).
+    claimed: AtomicBool,
     /// The catalogue literals of the language's ecosystems and its query files' `; prefilter:`
     /// words (a file of the language is parsed only if it contains one), then the `; references:`
     /// words (the file references translation keys).
@@ -345,6 +348,7 @@ impl CodeQueries {
                     source,
                     origins,
                     compiled: OnceLock::new(),
+                    claimed: AtomicBool::new(false),
                     words: literals,
                     literals: count,
                     screen: OnceLock::new(),
@@ -381,10 +385,16 @@ impl CodeQueries {
         Ok(())
     }
 
-    /// Compiles the queries of `lang` ahead of parsing its files, so that the threads parsing
-    /// them need not wait for one another.
+    /// Compiles the queries of `lang` ahead of parsing its files, unless another thread has
+    /// already taken that up: the scan calls it for the first file to parse of each language while
+    /// other files are still being read, so compiling overlaps with reading and no thread waits
+    /// for another's compilation.
     pub fn prepare(&self, lang: Language) {
-        self.compiled(lang);
+        if let Some(lq) = self.languages.get(&lang)
+            && !lq.claimed.swap(true, Ordering::AcqRel)
+        {
+            lq.compiled.get_or_init(|| lq.compile(lang));
+        }
     }
 
     fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {

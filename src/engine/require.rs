@@ -10,7 +10,7 @@ use super::rule::{
 use crate::assets::language;
 use crate::facts::{Fact, deadline};
 use crate::model::{Concept, Disclosure, Lang, Location, Related};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One predicate not satisfied.
 pub struct Unmet {
@@ -269,16 +269,24 @@ fn parity(p: &ParityRequirement, view: &ProductView) -> Option<Unmet> {
             }
         })
         .collect();
+    // The passages with the same words, each text reduced once.
+    let words: Vec<String> = passages.iter().map(|d| comparable(&d.text)).collect();
+    let mut same_words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, w) in words.iter().enumerate() {
+        same_words.entry(w).or_default().push(j);
+    }
+    let twins: Vec<&[usize]> = words
+        .iter()
+        .map(|w| same_words[w.as_str()].as_slice())
+        .collect();
     let mut related = Vec::new();
     let mut not_genuine: BTreeSet<Lang> = BTreeSet::new();
     for (i, d) in passages.iter().enumerate() {
         // Of two identical passages that both read as their language, the later one is the copy.
-        let copy_of = passages.iter().enumerate().find(|(j, o)| {
-            written_in[*j].is_none()
-                && o.language < d.language
-                && o.path != d.path
-                && comparable(&o.text) == comparable(&d.text)
-        });
+        let copy_of = twins[i]
+            .iter()
+            .map(|&j| (j, passages[j]))
+            .find(|(j, o)| written_in[*j].is_none() && o.language < d.language && o.path != d.path);
         let filed = language::from_path(&d.path).unwrap_or(d.language);
         let message = if let Some(other) = written_in[i] {
             let filed = if other == d.language {
