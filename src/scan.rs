@@ -84,7 +84,11 @@ pub fn scan(
     languages
         .par_iter()
         .for_each(|&lang| knowledge.queries.prepare(lang));
-    reads.par_iter_mut().filter(|r| r.deferred()).for_each(|r| {
+    // Largest first, one file a task: a big file left for last would keep one thread busy while
+    // the others wait.
+    let mut deferred: Vec<&mut Read> = reads.iter_mut().filter(|r| r.deferred()).collect();
+    deferred.sort_by_key(|r| std::cmp::Reverse(r.text.as_ref().map_or(0, String::len)));
+    deferred.into_par_iter().with_max_len(1).for_each(|r| {
         r.parse(&keys, config, knowledge);
         progress.tick();
     });
