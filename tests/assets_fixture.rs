@@ -218,3 +218,43 @@ fn a_kazakh_file_left_in_russian_is_reported() {
     // Its disclosure counts as Russian, not as the Kazakh one it claims to be.
     assert!(inv.disclosures.iter().all(|d| d.language == Lang::Ru));
 }
+
+#[test]
+fn locales_of_other_languages_are_no_disclosures() {
+    // English or Russian text left untranslated in a German, Ukrainian, Belarusian or Brazilian
+    // locale reaches the users of that locale, not those of kk, ru or en.
+    let inv = scan("tests/fixtures/assets/other-locales");
+    let found: Vec<(&str, Lang)> = inv
+        .disclosures
+        .iter()
+        .map(|d| (d.path.as_str(), d.language))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("locale/ru/LC_MESSAGES/django.po", Lang::Ru),
+            // `app` is no locale code: the file is read.
+            ("web/locales/app.json", Lang::En),
+            ("web/locales/en/common.json", Lang::En),
+        ]
+    );
+    let foreign = |path: &str| {
+        ["/uk/", "be.po", "/de/", "values-de", "pt-BR", "app_de"]
+            .iter()
+            .any(|p| path.contains(p))
+    };
+    assert!(
+        inv.translation_gaps
+            .iter()
+            .all(|g| g.location.as_ref().is_none_or(|l| !foreign(&l.path))
+                && !foreign(&g.source.path)),
+        "{:?}",
+        inv.translation_gaps
+    );
+    assert!(
+        inv.language_mismatches.is_empty(),
+        "{:?}",
+        inv.language_mismatches
+    );
+    assert!(inv.notes.is_empty(), "{:?}", inv.notes);
+}

@@ -9,19 +9,90 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, OnceLock};
 
-/// The language a locale code names (`kk`, `kk-KZ`, `kk_Latn`, `ru-RU`, `en`).
-pub fn from_code(code: &str) -> Option<Lang> {
-    let lang = code
+/// What a locale code or a path declares about a file's language: one of the languages of the
+/// law's disclosures, or another (`de`, `uk`, `pt-BR`), whose text is then no kk, ru or en
+/// disclosure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declared {
+    Lang(Lang),
+    Other,
+}
+
+/// What a locale code names (`kk`, `kk-KZ`, `kk_Latn`, `ru-RU`, `en`; `de`, `pt_BR`, `sr@latin`,
+/// `hsb`): `None` when it is no locale code, that is when its primary subtag is not two or three
+/// letters.
+pub fn declared(code: &str) -> Option<Declared> {
+    let primary = code
         .trim()
         .split(['-', '_', '@', '.'])
         .next()?
         .to_ascii_lowercase();
-    match lang.as_str() {
-        "kk" | "kaz" => Some(Lang::Kk),
-        "ru" | "rus" => Some(Lang::Ru),
-        "en" | "eng" => Some(Lang::En),
-        _ => None,
+    Some(match primary.as_str() {
+        "kk" | "kaz" => Declared::Lang(Lang::Kk),
+        "ru" | "rus" => Declared::Lang(Lang::Ru),
+        "en" | "eng" => Declared::Lang(Lang::En),
+        p if (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Declared::Other
+        }
+        _ => return None,
+    })
+}
+
+/// The language a locale code names, if it is kk, ru or en.
+pub fn from_code(code: &str) -> Option<Lang> {
+    match declared(code)? {
+        Declared::Lang(lang) => Some(lang),
+        Declared::Other => None,
     }
+}
+
+/// ISO 639-1 language codes, with the legacy `in`, `iw` and `ji` that Android still uses: a
+/// folder or file name in a locale folder is a locale only if it is one of them, so that
+/// `locales/app.json` is not taken for a locale.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia", "id", "ie", "ig", "ii", "ik", "in", "io", "is", "it", "iu", "iw", "ja", "ji", "jv", "ka",
+    "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb",
+    "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt",
+    "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or",
+    "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se",
+    "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te",
+    "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz",
+    "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Whether a name (`de`, `pt-BR`, `zh_Hans.json`, Android's `rAT` region and `b+sr+Latn`) is a
+/// locale: an ISO 639-1 code and subtags of two to four letters or digits, before any extension
+/// (`is_valid.yml` and `no-reply.md` are not).
+fn iso_locale(name: &str) -> bool {
+    let name = name.strip_prefix("b+").unwrap_or(name);
+    let stem = name.split('.').next().unwrap_or(name);
+    let mut subtags = stem.split(['-', '_', '+']);
+    subtags.next().is_some_and(|code| ISO_639_1.contains(&code))
+        && subtags
+            .all(|t| (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether a path puts a file in the locale of a language other than kk, ru and en: the folder
+/// of a gettext catalogue (`locale/de/LC_MESSAGES/`), an Apple `de.lproj` or Android
+/// `values-de-rAT` folder, or a folder or file named for the locale in a locale folder
+/// (`locales/de/`, `i18n/pt-BR.json`). A path that names kk, ru or en anywhere is not.
+pub fn other_locale_path(path: &str) -> bool {
+    if from_path(path).is_some() {
+        return false;
+    }
+    let lower = path.to_ascii_lowercase();
+    let parts: Vec<&str> = lower.split(['/', '\\']).collect();
+    parts.iter().enumerate().any(|(i, part)| {
+        let other = |code: &str| declared(code) == Some(Declared::Other);
+        parts.get(i + 1) == Some(&"lc_messages") && other(part)
+            || part.strip_suffix(".lproj").is_some_and(other)
+            || part.strip_prefix("values-").is_some_and(iso_locale)
+            || i > 0 && super::LOCALE_DIRS.contains(&parts[i - 1]) && iso_locale(part)
+    })
 }
 
 /// The language a path declares, if any: a path segment or file-name part that is a locale code.
@@ -618,6 +689,61 @@ fn latin_language(text: &str, kazakh_latin: usize) -> Option<(Lang, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locale_codes_of_other_languages() {
+        for (code, want) in [
+            ("kk-KZ", Some(Declared::Lang(Lang::Kk))),
+            ("ru_RU", Some(Declared::Lang(Lang::Ru))),
+            ("en", Some(Declared::Lang(Lang::En))),
+            ("de", Some(Declared::Other)),
+            (" pt_BR", Some(Declared::Other)),
+            ("sr@latin", Some(Declared::Other)),
+            ("hsb", Some(Declared::Other)),
+            ("", None),
+            ("German", None),
+            ("x1", None),
+        ] {
+            assert_eq!(declared(code), want, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn paths_in_locales_of_other_languages() {
+        for path in [
+            "django/contrib/admin/locale/uk/LC_MESSAGES/django.po",
+            "locale/pt_BR/LC_MESSAGES/messages.po",
+            "locale/hsb/LC_MESSAGES/django.po",
+            "ios/App/de.lproj/Localizable.strings",
+            "ios/App/zh-Hans.lproj/Localizable.strings",
+            "app/src/main/res/values-de-rAT/strings.xml",
+            "app/src/main/res/values-b+sr+Latn/strings.xml",
+            "public/locales/de/common.json",
+            "src/i18n/pt-BR.json",
+            "config/locales/fr.yml",
+        ] {
+            assert!(other_locale_path(path), "{path}");
+        }
+        for path in [
+            // kk, ru or en anywhere in the path.
+            "locale/kk/LC_MESSAGES/django.po",
+            "locale/en_GB/LC_MESSAGES/django.po",
+            "ios/App/ru.lproj/Localizable.strings",
+            "public/locales/en/de.json",
+            // No locale: the default table, Android qualifiers, names that are no locale code.
+            "ios/App/Base.lproj/Main.strings",
+            "app/src/main/res/values/strings.xml",
+            "app/src/main/res/values-night/strings.xml",
+            "app/src/main/res/values-car/strings.xml",
+            "public/locales/app.json",
+            "public/locales/common/ui.json",
+            "config/locales/is_valid.yml",
+            "docs/de/guide.md",
+            "src/de/handler.json",
+        ] {
+            assert!(!other_locale_path(path), "{path}");
+        }
+    }
 
     #[test]
     fn path_hints() {

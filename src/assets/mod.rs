@@ -161,6 +161,9 @@ pub struct Extracted {
     /// The language the file declares in its content (`.po` header, `.arb` `@@locale`, a Rails
     /// `kk:` root).
     pub lang: Option<Lang>,
+    /// The file declares in its content a language other than kk, ru and en (`Language: de`,
+    /// `"@@locale": "uk"`).
+    pub other_language: bool,
     /// Problems met (malformed input); the segments before them are kept.
     pub notes: Vec<String>,
     /// UI translation-key references (key, byte range): Android layouts, template expressions.
@@ -232,8 +235,18 @@ pub fn extract(
     lexicon: &Lexicon,
     limits: &Limits,
 ) -> FileFacts {
+    // A locale of another language: its texts are no kk, ru or en disclosures and its entries
+    // no kk, ru or en string-table entries, whatever they read as (a Ukrainian or Macedonian
+    // catalogue is not a Russian one).
+    if language::other_locale_path(path) {
+        return FileFacts::default();
+    }
     let extracted = segments(format, text, limits);
-    let mut facts = analyze(path, text, &extracted, channel, lexicon);
+    let mut facts = if extracted.other_language {
+        FileFacts::default()
+    } else {
+        analyze(path, text, &extracted, channel, lexicon)
+    };
     facts.notes.extend(extracted.notes.iter().map(|m| Note {
         path: path.to_string(),
         message: m.clone(),

@@ -3,7 +3,8 @@
 //! `Language:` declares the locale.
 
 use super::escape::unescape;
-use super::{Extracted, Segment, language};
+use super::language::{self, Declared};
+use super::{Extracted, Segment};
 
 #[derive(Default)]
 struct Entry {
@@ -29,6 +30,10 @@ pub fn segments(src: &str) -> Extracted {
     let mut entry = Entry::default();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
+        if out.other_language {
+            // The catalogue of another language: its entries are not read.
+            break;
+        }
         let at = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -120,7 +125,11 @@ fn finish(entry: Entry, out: &mut Extracted) {
         // The header: `Language: kk`.
         for line in seg.text.lines() {
             if let Some(code) = line.strip_prefix("Language:") {
-                out.lang = language::from_code(code.trim());
+                match language::declared(code) {
+                    Some(Declared::Lang(lang)) => out.lang = Some(lang),
+                    Some(Declared::Other) => out.other_language = true,
+                    None => {}
+                }
             }
         }
         return;
@@ -173,5 +182,18 @@ mod tests {
         assert!(src[seg.source_offset(at)..].starts_with("ЖИ"));
         assert_eq!(out.segments[1].group.as_deref(), Some("ai.risks"));
         assert!(out.segments[1].text.is_empty());
+    }
+
+    #[test]
+    fn a_catalogue_of_another_language_is_not_read() {
+        let src = "msgid \"\"\nmsgstr \"\"\n\"Language: uk\\n\"\n\n#: chat.html:3\nmsgid \"AI answers\"\nmsgstr \"Ответы ИИ\"\n";
+        let out = segments(src);
+        assert!(out.other_language);
+        assert_eq!(out.lang, None);
+        assert!(out.segments.is_empty());
+        let kk = segments(&src.replace("uk", "kk"));
+        assert!(!kk.other_language);
+        assert_eq!(kk.lang, Some(Lang::Kk));
+        assert_eq!(kk.segments.len(), 1);
     }
 }
