@@ -61,9 +61,13 @@ pub fn scan(
     progress.set_total(discovery.files.len());
     // First pass: every file is read once; assets, manifests and settings are done, source files
     // are screened with their language's literals.
+    // One file a task: rayon otherwise reads runs of files that no other thread can take over,
+    // and a run of large assets at the end kept one thread busy while the other waited (a
+    // quarter of a second on Django's source).
     let mut reads: Vec<Read> = discovery
         .files
         .par_iter()
+        .with_max_len(1)
         .map(|f| {
             let mut read = read_file(f, config, knowledge);
             if !read.deferred() {
@@ -79,19 +83,44 @@ pub fn scan(
     let keys = code::KeyLiterals::new(&assets::ui::key_literals(
         reads.iter().flat_map(|r| &r.facts.disclosures),
     ));
-    let languages: BTreeSet<code::Language> =
-        reads.iter().filter_map(|r| r.to_parse(&keys)).collect();
-    languages
-        .par_iter()
-        .for_each(|&lang| knowledge.queries.prepare(lang));
-    // Largest first, one file a task: a big file left for last would keep one thread busy while
-    // the others wait.
-    let mut deferred: Vec<&mut Read> = reads.iter_mut().filter(|r| r.deferred()).collect();
-    deferred.sort_by_key(|r| std::cmp::Reverse(r.text.as_ref().map_or(0, String::len)));
-    deferred.into_par_iter().with_max_len(1).for_each(|r| {
-        r.parse(&keys, config, knowledge);
-        progress.tick();
-    });
+    // Which of the screened files are parsed, and as what language, decided side by side: a file
+    // that references translation keys is searched for the keys.
+    let deferred: Vec<(&mut Read, Option<code::Language>)> = reads
+        .iter_mut()
+        .filter(|r| r.deferred())
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|r| {
+            let lang = r.to_parse(&keys);
+            (r, lang)
+        })
+        .collect();
+    // The files of languages compiled during the first pass are parsed while the queries of the
+    // others (needed only for key references) compile; then the files of those.
+    let (ready, waiting): (Vec<_>, Vec<_>) = deferred
+        .into_iter()
+        .partition(|(_, l)| l.is_none_or(|l| knowledge.queries.is_compiled(l)));
+    let languages: BTreeSet<code::Language> = waiting.iter().filter_map(|(_, l)| *l).collect();
+    let parse_all = |mut files: Vec<(&mut Read, Option<code::Language>)>| {
+        // Largest first, one file a task: a big file left for last would keep one thread busy
+        // while the others wait.
+        files.sort_by_key(|(r, _)| std::cmp::Reverse(r.text.as_ref().map_or(0, String::len)));
+        files.into_par_iter().with_max_len(1).for_each(|(r, lang)| {
+            if let Some(lang) = lang {
+                r.parse(lang, config, knowledge);
+            }
+            progress.tick();
+        });
+    };
+    rayon::join(
+        || {
+            languages
+                .par_iter()
+                .for_each(|&lang| knowledge.queries.prepare(lang))
+        },
+        || parse_all(ready),
+    );
+    parse_all(waiting);
     let results: Vec<(String, FileFacts, Option<Arc<str>>)> =
         reads.into_iter().map(Read::finish).collect();
     let mut inventory = Inventory {
@@ -186,7 +215,6 @@ fn scan_include(
                 rel,
                 abs,
                 kind: FileKind::Manifest(ManifestKind::Requirements),
-                size: m.len(),
             };
             read_file(&entry, config, knowledge).finish()
         }
@@ -231,9 +259,9 @@ impl Read {
         screen.parse(self.text.as_deref()?, keys).then_some(lang)
     }
 
-    /// Parses a source file that is to be parsed and adds what its queries found.
-    fn parse(&mut self, keys: &code::KeyLiterals, config: &Config, knowledge: &Knowledge) {
-        let (Some(lang), Some(text)) = (self.to_parse(keys), self.text.as_deref()) else {
+    /// Parses a source file as `lang` and adds what its queries found.
+    fn parse(&mut self, lang: code::Language, config: &Config, knowledge: &Knowledge) {
+        let Some(text) = self.text.as_deref() else {
             return;
         };
         let found = code::extract(
@@ -292,18 +320,18 @@ fn read_file(entry: &FileEntry, config: &Config, knowledge: &Knowledge) -> Read 
         return Read::new(rel, facts);
     }
     let limits = &config.limits;
-    if let Some(note) = limits.size_note(entry.size) {
-        let facts = FileFacts::note(&rel, note);
-        return Read::new(rel, facts);
-    }
     let bytes = match read_bounded(&entry.abs, limits.max_file_size) {
-        Ok(b) => b,
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(size)) => {
+            let note = limits.size_note(size).unwrap_or_default();
+            return Read::new(rel.clone(), FileFacts::note(&rel, note));
+        }
         Err(e) => {
             let facts = FileFacts::note(&rel, format!("not read: {e}"));
             return Read::new(rel, facts);
         }
     };
-    // The file grew after it was listed.
+    // The file grew after it was opened.
     if let Some(note) = limits.size_note(bytes.len() as u64) {
         let facts = FileFacts::note(&rel, note);
         return Read::new(rel, facts);
@@ -322,7 +350,9 @@ pub fn extract_bytes(
     knowledge: &Knowledge,
 ) -> (FileFacts, Option<String>) {
     let mut read = read_bytes(kind, rel.to_string(), bytes, config, knowledge);
-    read.parse(&code::KeyLiterals::default(), config, knowledge);
+    if let Some(lang) = read.to_parse(&code::KeyLiterals::default()) {
+        read.parse(lang, config, knowledge);
+    }
     (read.facts, read.text)
 }
 
@@ -377,14 +407,18 @@ fn read_bytes(
     }
 }
 
-/// Reads at most `max + 1` bytes of a file, so that a file that grows while it is read cannot
-/// exhaust memory.
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(max.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// The bytes of a file of at most `max` bytes, or the size of a larger one (not read). At most
+/// `max + 1` bytes are read, so that a file that grows while it is read cannot exhaust memory.
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max {
+        return Ok(Err(size));
+    }
+    // One allocation of the file's size (and a byte to see that it did not grow).
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(Ok(bytes))
 }
 
 /// The text of a file: UTF-8 (a BOM is dropped; invalid bytes are replaced, with a note) or

@@ -65,7 +65,6 @@ pub struct FileEntry {
     pub rel: String,
     pub abs: PathBuf,
     pub kind: FileKind,
-    pub size: u64,
 }
 
 /// The files of a tree, sorted by path, and notes about what could not be listed.
@@ -171,13 +170,12 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
                 });
                 return WalkState::Continue;
             }
+            // The size is checked when the file is read (one `fstat` of the open file).
             if let Some(kind) = classify(&rel, config) {
-                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
                 files.lock().expect("files lock").push(FileEntry {
                     rel,
                     abs: entry.into_path(),
                     kind,
-                    size,
                 });
             }
             WalkState::Continue

@@ -4,7 +4,7 @@
 
 use super::normalize::Prepared;
 use crate::model::{GapKind, Lang, TableEntry, TranslationGap};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The table a locale file belongs to: its path with the locale replaced by `{lang}`
@@ -85,22 +85,23 @@ pub fn text_hash(text: &Prepared) -> u64 {
 /// The parity facts of all string tables: for every entry that carries a disclosure, each
 /// other `required` locale where that key is missing, empty, identical or in another language.
 pub fn gaps(entries: &[TableEntry], required: &[Lang]) -> Vec<TranslationGap> {
-    let mut by_key: BTreeMap<(&str, &str), BTreeMap<Lang, &TableEntry>> = BTreeMap::new();
+    // The first entry of each key in each language (the gaps are a set: the order of the keys
+    // does not matter).
+    let slot = |lang: Lang| Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let mut by_key: HashMap<(&str, &str), [Option<&TableEntry>; Lang::ALL.len()]> =
+        HashMap::with_capacity(entries.len());
     for e in entries {
-        by_key
-            .entry((&e.table, &e.key))
-            .or_default()
-            .entry(e.language)
-            .or_insert(e);
+        by_key.entry((&e.table, &e.key)).or_default()[slot(e.language)].get_or_insert(e);
     }
     let mut out = BTreeSet::new();
     for ((table, key), locales) in &by_key {
         for source in locales
-            .values()
+            .iter()
+            .flatten()
             .filter(|e| e.discloses && e.reads_as.is_none())
         {
             for &lang in required.iter().filter(|l| **l != source.language) {
-                let entry = locales.get(&lang);
+                let entry = locales[slot(lang)];
                 let kind = match entry {
                     None => Some(GapKind::Missing),
                     Some(e) if e.empty => Some(GapKind::Empty),

@@ -397,6 +397,13 @@ impl CodeQueries {
         }
     }
 
+    /// Whether the queries of `lang` are compiled already (or failed to).
+    pub fn is_compiled(&self, lang: Language) -> bool {
+        self.languages
+            .get(&lang)
+            .is_some_and(|lq| lq.compiled.get().is_some())
+    }
+
     fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {
         let lq = self.languages.get(&lang)?;
         Some(lq.compiled.get_or_init(|| lq.compile(lang)))
