@@ -191,6 +191,14 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
 /// `path` relative to `root`, with `/` separators (the root itself is `.`).
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // What the walker gives on Unix: UTF-8, `/`-separated, nothing to normalise.
+    if let Some(s) = rel.to_str()
+        && std::path::MAIN_SEPARATOR == '/'
+        && !s.is_empty()
+        && s.split('/').all(|c| !c.is_empty() && c != ".")
+    {
+        return s.to_string();
+    }
     let s: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -199,5 +207,28 @@ pub fn relative(root: &Path, path: &Path) -> String {
         ".".into()
     } else {
         s.join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths_use_slashes_and_name_the_root_dot() {
+        let root = Path::new("/work/repo");
+        for (path, want) in [
+            ("/work/repo/src/app.py", "src/app.py"),
+            (
+                "/work/repo/locale/kk/LC_MESSAGES/django.po",
+                "locale/kk/LC_MESSAGES/django.po",
+            ),
+            ("/work/repo", "."),
+            ("/work/repo/./docs//manual.md", "docs/manual.md"),
+        ] {
+            assert_eq!(relative(root, Path::new(path)), want, "{path}");
+        }
+        assert_eq!(relative(Path::new("."), Path::new("./a/b.rs")), "a/b.rs");
     }
 }

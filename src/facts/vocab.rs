@@ -13,15 +13,15 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut prev: Option<char> = None;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if !c.is_alphanumeric() {
             flush(&mut current, &mut out);
             prev = None;
             continue;
         }
         if let Some(p) = prev {
-            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
             // fooBar → foo|Bar; HTTPServer → HTTP|Server
             if c.is_uppercase() && (p.is_lowercase() || (p.is_uppercase() && next_lower)) {
                 flush(&mut current, &mut out);
