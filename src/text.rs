@@ -1,6 +1,38 @@
 //! Byte offsets to 1-based lines and character columns, shared by every extractor.
 
 use crate::model::Location;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by vocabulary words (the language word lists, the fact terms), hashed with
+/// [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A multiplicative hash for the short, fixed keys of a [`WordMap`]: every word of every scanned
+/// text is looked up, and SipHash's resistance to chosen keys is not needed for a table that
+/// scanned text cannot add to.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            self.0 = (self.0 ^ word).wrapping_mul(K).rotate_left(26);
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.0 = (self.0 ^ u64::from_le_bytes(tail) ^ bytes.len() as u64)
+            .wrapping_mul(K)
+            .rotate_left(26);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Line starts of one file, for turning byte offsets into positions.
 pub struct LineIndex<'a> {

@@ -5,8 +5,7 @@
 //! Kyrgyz, Italian…).
 
 use crate::model::Lang;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::WordMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// What a locale code or a path declares about a file's language: one of the languages of the
@@ -424,51 +423,25 @@ const KAZAKH_LATIN: u8 = 8;
 const OTHER_LATIN: u8 = 16;
 
 /// Every frequent word with the lists it is in, made when first used: one lookup per word.
-static WORD_LISTS: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| {
-        let mut table = HashMap::default();
-        for (list, flag) in [
-            (KAZAKH_WORDS, KAZAKH),
-            (RUSSIAN_WORDS, RUSSIAN),
-            (ENGLISH_WORDS, ENGLISH),
-            (KAZAKH_LATIN_WORDS, KAZAKH_LATIN),
-            (OTHER_LATIN_WORDS, OTHER_LATIN),
-        ] {
-            for &w in list {
-                *table.entry(w).or_default() |= flag;
-            }
+static WORD_LISTS: LazyLock<WordMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut table = WordMap::default();
+    for (list, flag) in [
+        (KAZAKH_WORDS, KAZAKH),
+        (RUSSIAN_WORDS, RUSSIAN),
+        (ENGLISH_WORDS, ENGLISH),
+        (KAZAKH_LATIN_WORDS, KAZAKH_LATIN),
+        (OTHER_LATIN_WORDS, OTHER_LATIN),
+    ] {
+        for &w in list {
+            *table.entry(w).or_default() |= flag;
         }
-        table
-    });
+    }
+    table
+});
 
 /// The lists `word` (lower case) is in.
 fn lists(word: &str) -> u8 {
     WORD_LISTS.get(word).copied().unwrap_or(0)
-}
-
-/// A multiplicative hash for the short, fixed keys of [`WORD_LISTS`] (SipHash's resistance to
-/// chosen keys is not needed for a table that scanned text cannot add to).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().unwrap_or_default());
-            self.0 = (self.0 ^ word).wrapping_mul(K).rotate_left(26);
-        }
-        let mut tail = [0u8; 8];
-        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.0 = (self.0 ^ u64::from_le_bytes(tail) ^ bytes.len() as u64)
-            .wrapping_mul(K)
-            .rotate_left(26);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Calls `f` with each word of `text` in lower case (letters and apostrophes, outer apostrophes

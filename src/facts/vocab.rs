@@ -2,9 +2,10 @@
 //! identifiers, keys, strings and route paths.
 
 use crate::knowledge::{self, EmbeddedFile, KnowledgeError};
+use crate::text::WordMap;
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The words of an identifier, key, path or string: split at every non-alphanumeric character and
 /// at camelCase boundaries, lower-cased. `StableDiffusionPipeline` → stable, diffusion, pipeline;
@@ -96,18 +97,47 @@ impl Term {
     }
 }
 
-/// A list of terms.
+/// A list of terms, indexed by one word of each: a term matches only a text that has all its
+/// words, so a text is checked only against the terms its words index (and those made only of
+/// prefixes) instead of every term.
 #[derive(Clone, Debug, Default)]
-pub struct Terms(Vec<Term>);
+pub struct Terms {
+    terms: Vec<Term>,
+    /// The first exact word of each term → the terms with it, ascending.
+    index: WordMap<String, Vec<usize>>,
+    /// The terms made only of prefixes (`approv*`), ascending.
+    prefixed: Vec<usize>,
+}
 
 impl Terms {
     fn new(sources: &[String]) -> Terms {
-        Terms(sources.iter().map(|s| Term::parse(s)).collect())
+        let terms: Vec<Term> = sources.iter().map(|s| Term::parse(s)).collect();
+        let mut index: WordMap<String, Vec<usize>> = WordMap::default();
+        let mut prefixed = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            match term.words.iter().find(|w| !w.prefix) {
+                Some(w) => index.entry(w.text.clone()).or_default().push(i),
+                None => prefixed.push(i),
+            }
+        }
+        Terms {
+            terms,
+            index,
+            prefixed,
+        }
     }
 
-    /// The first term matching the words, if any.
+    /// The first term (in the listed order) matching the words, if any.
     pub fn find(&self, words: &[String]) -> Option<&Term> {
-        self.0.iter().find(|t| t.matches(words))
+        words
+            .iter()
+            .filter_map(|w| self.index.get(w.as_str()))
+            .flatten()
+            .chain(&self.prefixed)
+            .copied()
+            .filter(|&i| self.terms[i].matches(words))
+            .min()
+            .map(|i| &self.terms[i])
     }
 }
 
@@ -179,17 +209,17 @@ pub struct Category {
 pub struct PersonalData {
     pub categories: Vec<Category>,
     /// The first exact word of each term → the categories with such a term, ascending.
-    index: HashMap<String, Vec<usize>>,
+    index: WordMap<String, Vec<usize>>,
     /// The categories with a term made only of prefixes (`passport*`), ascending.
     prefixed: Vec<usize>,
 }
 
 impl PersonalData {
     fn new(categories: Vec<Category>) -> PersonalData {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: WordMap<String, Vec<usize>> = WordMap::default();
         let mut prefixed = Vec::new();
         for (i, c) in categories.iter().enumerate() {
-            for term in &c.terms.0 {
+            for term in &c.terms.terms {
                 match term.words.iter().find(|w| !w.prefix) {
                     Some(w) => index.entry(w.text.clone()).or_default().push(i),
                     None => prefixed.push(i),
@@ -465,6 +495,24 @@ mod tests {
         assert!(!t.matches(&words("/wallet/withdraw")));
         assert!(Term::parse("date of birth").matches(&words("applicant_date_of_birth")));
         assert!(!Term::parse("iin").matches(&words("begin_time")));
+    }
+
+    #[test]
+    fn a_list_of_terms_gives_its_first_match_in_the_listed_order() {
+        let sources: Vec<String> = ["credit score", "approv*", "score", "loan limit", "limit"]
+            .map(String::from)
+            .to_vec();
+        let terms = Terms::new(&sources);
+        let found = |text: &str| terms.find(&words(text)).map(|t| t.source.as_str());
+        // Several terms match: the first listed wins, whichever word indexes it.
+        assert_eq!(found("creditScoreLimit"), Some("credit score"));
+        assert_eq!(found("scoreLimit"), Some("score"));
+        assert_eq!(found("limit_for_loan"), Some("loan limit"));
+        // A term made only of prefixes is tried for every text.
+        assert_eq!(found("approvedLimit"), Some("approv*"));
+        assert_eq!(found("approval"), Some("approv*"));
+        assert_eq!(found("creditRating"), None);
+        assert_eq!(found(""), None);
     }
 
     #[test]
