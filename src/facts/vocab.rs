@@ -97,44 +97,62 @@ impl Term {
     }
 }
 
-/// A list of terms, indexed by one word of each: a term matches only a text that has all its
-/// words, so a text is checked only against the terms its words index (and those made only of
-/// prefixes) instead of every term.
+/// Which terms a text can match: a term matches only a text that has all its words, so terms are
+/// indexed by their first exact word, and those made only of prefixes (`approv*`) are tried for
+/// every text.
+#[derive(Clone, Debug, Default)]
+struct TermIndex {
+    /// The first exact word of a term → the ids of the terms (or of their lists), ascending.
+    words: WordMap<String, Vec<usize>>,
+    /// The ids with a term made only of prefixes, ascending.
+    prefixed: Vec<usize>,
+}
+
+impl TermIndex {
+    /// Indexes terms given with their ids, in ascending order of ids.
+    fn new<'t>(terms: impl IntoIterator<Item = (usize, &'t Term)>) -> TermIndex {
+        let mut index = TermIndex::default();
+        for (id, term) in terms {
+            let ids = match term.words.iter().find(|w| !w.prefix) {
+                Some(w) => index.words.entry(w.text.clone()).or_default(),
+                None => &mut index.prefixed,
+            };
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+        index
+    }
+
+    /// The ids whose terms the words may match (unordered, some more than once).
+    fn candidates<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+        words
+            .iter()
+            .filter_map(|w| self.words.get(w.as_str()))
+            .flatten()
+            .chain(&self.prefixed)
+            .copied()
+    }
+}
+
+/// A list of terms.
 #[derive(Clone, Debug, Default)]
 pub struct Terms {
     terms: Vec<Term>,
-    /// The first exact word of each term → the terms with it, ascending.
-    index: WordMap<String, Vec<usize>>,
-    /// The terms made only of prefixes (`approv*`), ascending.
-    prefixed: Vec<usize>,
+    index: TermIndex,
 }
 
 impl Terms {
     fn new(sources: &[String]) -> Terms {
         let terms: Vec<Term> = sources.iter().map(|s| Term::parse(s)).collect();
-        let mut index: WordMap<String, Vec<usize>> = WordMap::default();
-        let mut prefixed = Vec::new();
-        for (i, term) in terms.iter().enumerate() {
-            match term.words.iter().find(|w| !w.prefix) {
-                Some(w) => index.entry(w.text.clone()).or_default().push(i),
-                None => prefixed.push(i),
-            }
-        }
-        Terms {
-            terms,
-            index,
-            prefixed,
-        }
+        let index = TermIndex::new(terms.iter().enumerate());
+        Terms { terms, index }
     }
 
     /// The first term (in the listed order) matching the words, if any.
     pub fn find(&self, words: &[String]) -> Option<&Term> {
-        words
-            .iter()
-            .filter_map(|w| self.index.get(w.as_str()))
-            .flatten()
-            .chain(&self.prefixed)
-            .copied()
+        self.index
+            .candidates(words)
             .filter(|&i| self.terms[i].matches(words))
             .min()
             .map(|i| &self.terms[i])
@@ -202,49 +220,31 @@ pub struct Category {
     pub terms: Terms,
 }
 
-/// The categories of personal data, indexed by one word of each term: a term matches only a text
-/// that has all its words, so a text is checked only against the categories its words index
-/// (and those with a term made only of prefixes) instead of every term of every category.
+/// The categories of personal data, indexed by one word of each term: a text is checked only
+/// against the categories its words index (and those with a term made only of prefixes) instead of
+/// every term of every category.
 #[derive(Clone, Debug)]
 pub struct PersonalData {
     pub categories: Vec<Category>,
-    /// The first exact word of each term → the categories with such a term, ascending.
-    index: WordMap<String, Vec<usize>>,
-    /// The categories with a term made only of prefixes (`passport*`), ascending.
-    prefixed: Vec<usize>,
+    /// By category.
+    index: TermIndex,
 }
 
 impl PersonalData {
     fn new(categories: Vec<Category>) -> PersonalData {
-        let mut index: WordMap<String, Vec<usize>> = WordMap::default();
-        let mut prefixed = Vec::new();
-        for (i, c) in categories.iter().enumerate() {
-            for term in &c.terms.terms {
-                match term.words.iter().find(|w| !w.prefix) {
-                    Some(w) => index.entry(w.text.clone()).or_default().push(i),
-                    None => prefixed.push(i),
-                }
-            }
-        }
-        for ids in index.values_mut() {
-            ids.dedup();
-        }
-        prefixed.dedup();
-        PersonalData {
-            categories,
-            index,
-            prefixed,
-        }
+        let index = TermIndex::new(
+            categories
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| c.terms.terms.iter().map(move |t| (i, t))),
+        );
+        PersonalData { categories, index }
     }
 
     /// The first category (in the listed order) with a term matching the words.
     pub fn find(&self, words: &[String]) -> Option<&Category> {
-        words
-            .iter()
-            .filter_map(|w| self.index.get(w.as_str()))
-            .flatten()
-            .chain(&self.prefixed)
-            .copied()
+        self.index
+            .candidates(words)
             .filter(|&i| self.categories[i].terms.find(words).is_some())
             .min()
             .map(|i| &self.categories[i])
