@@ -2,8 +2,7 @@
 //! Flutter `.arb` (`@@locale`, `@key` metadata skipped) and Apple `.xcstrings` (every
 //! localization of every key in one file). A small parser keeps the source range of each string.
 
-use super::language::{self, Declared};
-use super::{Extracted, Segment};
+use super::{Extracted, Segment, language};
 use crate::limits::Limits;
 
 /// A JSON value with the source range of its strings.
@@ -206,11 +205,7 @@ pub fn locale(src: &str, limits: &Limits) -> Extracted {
             if k == "@@locale"
                 && let Json::Str { value, .. } = v
             {
-                match language::declared(value) {
-                    Some(Declared::Lang(lang)) => out.lang = Some(lang),
-                    Some(Declared::Other) => out.other_language = true,
-                    None => {}
-                }
+                out.declare(value);
             }
         }
     }

@@ -171,6 +171,15 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// Takes the locale code the file declares in its content (`Language: kk`, `@@locale`).
+    fn declare(&mut self, code: &str) {
+        match language::declared(code) {
+            Some(language::Declared::Lang(lang)) => self.lang = Some(lang),
+            Some(language::Declared::Other) => self.other_language = true,
+            None => {}
+        }
+    }
+
     /// Records malformed input at `offset`; extraction stops there.
     fn error(&mut self, src: &str, offset: usize, message: &str) {
         let (line, column) = LineIndex::new(src).position(offset);

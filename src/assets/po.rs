@@ -3,7 +3,6 @@
 //! `Language:` declares the locale.
 
 use super::escape::unescape;
-use super::language::{self, Declared};
 use super::{Extracted, Segment};
 
 #[derive(Default)]
@@ -125,11 +124,7 @@ fn finish(entry: Entry, out: &mut Extracted) {
         // The header: `Language: kk`.
         for line in seg.text.lines() {
             if let Some(code) = line.strip_prefix("Language:") {
-                match language::declared(code) {
-                    Some(Declared::Lang(lang)) => out.lang = Some(lang),
-                    Some(Declared::Other) => out.other_language = true,
-                    None => {}
-                }
+                out.declare(code);
             }
         }
         return;
