@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks `aidisclose check` against `rg -F -f <the prefilter's literals>`, `ast-grep scan` and
 # `semgrep scan` (rules detecting the same AI SDK imports, scripts/bench-rules/) on the same tree,
-# and the scaling of aidisclose with tree size and threads.
+# and the scaling of aidisclose with tree size and threads. It also times the floor of any scan
+# that parses the files its literals select (examples/floor.rs: walk, read, screen, then parse and
+# query every candidate, and nothing else), to show how much of aidisclose's time is its own.
 #
 # Usage: scripts/bench.sh [options] [REPO]
 #   REPO            a real repository to measure instead of the generated tree (no scaling runs)
@@ -11,7 +13,7 @@
 #   --no-peers      skip ast-grep and Semgrep
 #   --no-scaling    skip the scaling table
 #   --seed S        seed of the generated tree (default 7)
-#   --no-build      use the existing target/release/aidisclose
+#   --no-build      use the existing target/release/aidisclose (and examples/floor)
 #
 # Peers are installed when missing: ast-grep-cli and semgrep from PyPI into .bench/venv; ripgrep
 # from Debian (apt-get) or else PyPI; GNU time from Debian. Everything goes to .bench/ (gitignored);
@@ -73,9 +75,10 @@ fi
 
 if [ "$BUILD" = 1 ]; then
   log "building aidisclose (release)"
-  (cd "$ROOT" && cargo build --release --quiet)
+  (cd "$ROOT" && cargo build --release --quiet --bin aidisclose --example floor)
 fi
 AID="$ROOT/target/release/aidisclose"
+FLOOR="$ROOT/target/release/examples/floor"
 LITERALS="$BENCH/literals.txt"
 "$AID" literals >"$LITERALS"
 
@@ -114,6 +117,9 @@ bench_tree() {
   local tree=$1
   printf '%s\t%s\n' "$tree" "$(tree_stats "$tree" | tr ' ' '\t')" >>"$STATS"
   measure aidisclose "$tree" "$RUNS" 1 "$AID" check --quiet "$tree"
+  if [ -x "$FLOOR" ]; then
+    measure "floor: parse + query the candidates" "$tree" "$RUNS" 1 "$FLOOR" "$tree"
+  fi
   measure "rg -F -f literals" "$tree" "$RUNS" 1 "$RG" --count -F -f "$LITERALS" "$tree"
   if [ "$PEERS" = 1 ]; then
     measure "ast-grep scan" "$tree" "$PEER_RUNS" 1 \
@@ -190,12 +196,20 @@ print()
 print("| tool | runs | median wall | CPU (user+sys) | files/s | MB/s | peak memory | wall vs aidisclose |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 base = row("aidisclose", main)[0]
-for label in ["aidisclose", "rg -F -f literals", "ast-grep scan", "semgrep scan"]:
+for label in ["aidisclose", "floor: parse + query the candidates", "rg -F -f literals", "ast-grep scan",
+              "semgrep scan"]:
     if (label, main) not in runs:
         continue
     wall, cpu, rss, n = row(label, main)
     print(f"| {label} | {n} | {wall:.2f} s | {cpu:.2f} s | {files / wall:,.0f} | {size / 1e6 / wall:,.1f} "
           f"| {rss / 1024:.0f} MB | {wall / base:.2f}× |")
+rg = ("rg -F -f literals", main)
+if rg in runs:
+    ratios = [f"aidisclose {base / row(*rg)[0]:.2f}×"]
+    if ("floor: parse + query the candidates", main) in runs:
+        ratios.append(f"the floor {row('floor: parse + query the candidates', main)[0] / row(*rg)[0]:.2f}×")
+    print()
+    print(f"Wall time over `rg -F -f literals`: {', '.join(ratios)}.")
 scaling = [(t, l) for (l, t) in runs if l == "aidisclose" and t != main]
 jobs = [l for (l, t) in runs if l.startswith("aidisclose --jobs")]
 if scaling:

@@ -16,6 +16,7 @@ pub mod init;
 pub mod knowledge;
 pub mod limits;
 pub mod model;
+pub mod parser_alloc;
 pub mod progress;
 pub mod report;
 pub mod scan;

@@ -149,48 +149,10 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 type Failure = miette::Report;
 
 fn main() -> ExitCode {
-    // SAFETY: this runs first, before any tree-sitter object exists, and only once; the four
-    // functions are mimalloc's, whose blocks have malloc's alignment, and never return null.
-    unsafe { tree_sitter::set_allocator(Some(parser_allocator())) };
+    // SAFETY: this runs first, before any tree-sitter object exists, and only once.
+    unsafe { aidisclose::parser_alloc::install() };
     aidisclose::crash::install_hook();
     aidisclose::crash::guard(cli_main)
-}
-
-/// Tree-sitter's C allocations through mimalloc: parsing allocates and frees many small stack and
-/// tree nodes, and with mimalloc a scan of the benchmark tree takes about 8% less time at the same
-/// peak memory. Rust's own allocations stay with the system allocator: with mimalloc there too,
-/// peak memory on that tree rose from 165 to 235 MB. Tree-sitter requires an allocator that never
-/// returns null, so running out of memory aborts, as it does with its own default.
-fn parser_allocator() -> tree_sitter::Allocator {
-    use libmimalloc_sys::{mi_calloc, mi_free, mi_malloc, mi_realloc};
-    use std::ffi::c_void;
-    fn non_null(block: *mut c_void, size: usize) -> *mut c_void {
-        if block.is_null() {
-            // Reports the failed allocation and aborts, as Rust does for its own.
-            let layout = std::alloc::Layout::from_size_align(size.max(1), 16)
-                .unwrap_or(std::alloc::Layout::new::<u128>());
-            std::alloc::handle_alloc_error(layout);
-        }
-        block
-    }
-    unsafe extern "C" fn malloc(size: usize) -> *mut c_void {
-        non_null(unsafe { mi_malloc(size) }, size)
-    }
-    unsafe extern "C" fn calloc(count: usize, size: usize) -> *mut c_void {
-        non_null(
-            unsafe { mi_calloc(count, size) },
-            count.saturating_mul(size),
-        )
-    }
-    unsafe extern "C" fn realloc(block: *mut c_void, size: usize) -> *mut c_void {
-        non_null(unsafe { mi_realloc(block, size) }, size)
-    }
-    tree_sitter::Allocator {
-        malloc,
-        calloc,
-        realloc,
-        free: mi_free,
-    }
 }
 
 fn cli_main() -> ExitCode {
