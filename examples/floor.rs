@@ -1,20 +1,19 @@
 //! The floor of a scan that parses what it detects: `scripts/bench.sh` runs it next to
 //! `aidisclose check` and `rg`. It walks the tree as `check` does, reads every file once, screens
 //! each source file with its language's literals, and parses every candidate with tree-sitter and
-//! runs its language's queries over the tree, with nothing done with the matches: no assets,
-//! facts, rules or report. No design that parses the files it screens in can take less time.
+//! runs its language's queries (compiled by the library, as `check` compiles them) over the tree,
+//! with nothing done with the matches: no assets, facts, rules or report. No design that parses
+//! the files it screens in can take less time.
 //!
 //! `cargo run --release --example floor -- TREE [--jobs N]` prints what it did on stderr.
 
 use aidisclose::config::Config;
 use aidisclose::detect::code::Language;
-use aidisclose::knowledge::{self, Knowledge};
+use aidisclose::knowledge::Knowledge;
 use aidisclose::workspace::{self, FileKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::OnceLock;
 use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
 
 fn main() -> ExitCode {
@@ -28,8 +27,8 @@ fn main() -> ExitCode {
             _ => root = Some(PathBuf::from(arg)),
         }
     }
-    let Some(root) = root else {
-        eprintln!("usage: floor TREE [--jobs N]");
+    let Some(root) = root.filter(|r| r.is_dir()) else {
+        eprintln!("usage: floor TREE [--jobs N] (TREE: a directory)");
         return ExitCode::from(2);
     };
     if jobs == 0 {
@@ -40,10 +39,6 @@ fn main() -> ExitCode {
         eprintln!("floor: no thread pool or no embedded knowledge");
         return ExitCode::from(2);
     };
-    let queries: HashMap<Language, OnceLock<Option<Query>>> = Language::ALL
-        .into_iter()
-        .map(|lang| (lang, OnceLock::new()))
-        .collect();
     let config = Config::default();
     let (files, candidates, bytes, matches) = pool.install(|| {
         let found = workspace::discover(&root, &[], &config, jobs).files;
@@ -60,11 +55,8 @@ fn main() -> ExitCode {
                 if !knowledge.queries.is_candidate(lang, &text) {
                     return (0, 0);
                 }
-                let query = queries[&lang].get_or_init(|| compile(lang));
-                (
-                    text.len(),
-                    query.as_ref().map_or(0, |q| parse(lang, q, &text)),
-                )
+                let query = knowledge.queries.query(lang);
+                (text.len(), query.map_or(0, |q| parse(lang, q, &text)))
             })
             .collect();
         let parsed: Vec<&(usize, usize)> = per_file.iter().filter(|(b, _)| *b > 0).collect();
@@ -80,18 +72,6 @@ fn main() -> ExitCode {
         bytes as f64 / 1e6
     );
     ExitCode::SUCCESS
-}
-
-/// The language's queries, from the same embedded files `check` compiles.
-fn compile(lang: Language) -> Option<Query> {
-    let mut source = String::new();
-    for dir in lang.query_dirs() {
-        for file in knowledge::query_files(dir) {
-            source.push_str(file.text);
-            source.push('\n');
-        }
-    }
-    Query::new(&lang.grammar(), &source).ok()
 }
 
 /// Parses `text` and counts the query's matches.

@@ -404,6 +404,12 @@ impl CodeQueries {
             .is_some_and(|lq| lq.compiled.get().is_some())
     }
 
+    /// The compiled queries of `lang` (compiled on first use; `None` if it has none or they do
+    /// not compile), for programs that run them outside a scan, such as the benchmark's floor.
+    pub fn query(&self, lang: Language) -> Option<&Query> {
+        self.compiled(lang)?.as_ref().ok().map(|lq| &lq.query)
+    }
+
     fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {
         let lq = self.languages.get(&lang)?;
         Some(lq.compiled.get_or_init(|| lq.compile(lang)))
