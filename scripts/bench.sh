@@ -79,6 +79,7 @@ if [ "$BUILD" = 1 ]; then
 fi
 AID="$ROOT/target/release/aidisclose"
 FLOOR="$ROOT/target/release/examples/floor"
+[ -x "$FLOOR" ] || log "no $FLOOR (cargo build --release --example floor): no floor row"
 LITERALS="$BENCH/literals.txt"
 "$AID" literals >"$LITERALS"
 
