@@ -2,14 +2,18 @@
 //! stems with suffix classes (`rules/lexicon/morphology.yaml`) and compiled to one regex per
 //! concept and language. Matching runs on normalised text (see [`super::normalize`]); Kazakh
 //! also matches leniently on the text's skeleton (Kazakh typed without its letters, Latin
-//! Kazakh). Sentences that deny using AI (`rules/lexicon/negation.yaml`) do not count.
+//! Kazakh). Sentences that deny using AI (`rules/lexicon/negation.yaml`) do not count. A regex
+//! runs only if one of its anchors occurs in the text, and then only on the windows around them
+//! (see [`super::window`]).
 
 use super::normalize::{self, Normalized, Prepared};
+use super::window::{self, Stops};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{Concept, Lang};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex::Regex;
+use regex_automata::meta::Regex;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,7 +29,7 @@ struct Morphology {
 #[serde(deny_unknown_fields)]
 struct Terms {
     /// Phrases: words separated by spaces; `stem~class` takes the suffixes of `class`,
-    /// `stem*` takes any letters, `…` stands for up to four other words.
+    /// `stem*` takes any Latin or Cyrillic letters, `…` stands for up to four other words.
     #[serde(default)]
     phrases: Vec<String>,
     /// Case-sensitive abbreviations (`ЖИ`, `ИИ`, `AI`); a hyphenated suffix is allowed (`ЖИ-мен`).
@@ -78,7 +82,9 @@ struct Anchors {
 
 /// A regex compiled when first used: Unicode-aware, case-insensitive patterns are costly to build,
 /// and a scan uses only those whose anchors occur in its texts. [`Lexicon::compile_all`] checks
-/// that every pattern compiles.
+/// that every pattern compiles. The regex engine's own literal prefilters are off: the anchors
+/// already select the texts and the windows a regex searches, and extracting the literals of a
+/// case-insensitive Unicode pattern took a third of its build.
 #[derive(Debug)]
 struct LazyRegex {
     pattern: String,
@@ -94,18 +100,22 @@ impl LazyRegex {
     }
 
     fn compiled(&self) -> &Result<Regex, String> {
-        self.compiled
-            .get_or_init(|| Regex::new(&self.pattern).map_err(|e| e.to_string()))
+        self.compiled.get_or_init(|| {
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build(&self.pattern)
+                .map_err(|e| e.to_string())
+        })
     }
 
-    /// The matches in `text`; none if the pattern does not compile (which the knowledge tests
-    /// rule out).
-    fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+    /// The byte ranges of the matches in `text`; none if the pattern does not compile (which the
+    /// knowledge tests rule out).
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
         self.compiled()
             .as_ref()
             .ok()
             .into_iter()
-            .flat_map(move |r| r.find_iter(text))
+            .flat_map(move |r| r.find_iter(text).map(|m| (m.start(), m.end())))
     }
 }
 
@@ -145,13 +155,25 @@ impl Anchored {
         })
     }
 
-    /// Opens the matchers whose anchors (of the kind `skel` tells) occur in `hay` where a word
-    /// can start.
-    fn open(&self, hay: &str, skel: bool, open: &mut [(bool, bool)]) {
+    /// Adds to `open` where the anchors (of the kind `skel` tells) occur in `hay` where a word
+    /// can start; `same_offsets` tells whether an offset in `hay` is one in the text the regexes
+    /// search (asked only if an anchor occurs).
+    fn open(
+        &self,
+        hay: &str,
+        skel: bool,
+        same_offsets: &dyn Fn() -> bool,
+        open: &mut [(Reach, Reach)],
+    ) {
         let Some(ac) = &self.automaton else { return };
         for m in ac.find_overlapping_iter(hay) {
             let (i, lenient, letter) = self.owners[m.pattern().as_usize()];
-            if lenient != skel || (if lenient { open[i].1 } else { open[i].0 }) {
+            let reach = if lenient {
+                &mut open[i].1
+            } else {
+                &mut open[i].0
+            };
+            if lenient != skel || matches!(reach, Reach::Anywhere) {
                 continue;
             }
             if letter
@@ -162,7 +184,47 @@ impl Anchored {
             {
                 continue;
             }
-            set(&mut open[i], lenient);
+            reach.add(m.start(), same_offsets);
+        }
+    }
+}
+
+/// Where a matcher's regex may match in a text.
+#[derive(Debug, Default)]
+enum Reach {
+    /// None of its anchors occurs: nowhere.
+    #[default]
+    Nowhere,
+    /// Around its anchors, found at these byte offsets of the text.
+    Near(Vec<usize>),
+    /// Anywhere: it has no anchors, or their offsets are not the text's.
+    Anywhere,
+}
+
+impl Reach {
+    fn add(&mut self, at: usize, same_offsets: &dyn Fn() -> bool) {
+        match self {
+            Reach::Anywhere => {}
+            _ if !same_offsets() => *self = Reach::Anywhere,
+            Reach::Nowhere => *self = Reach::Near(vec![at]),
+            Reach::Near(anchors) => anchors.push(at),
+        }
+    }
+
+    /// The byte ranges of the matches of `regex` in `text`, in order.
+    fn matches(&self, regex: &LazyRegex, text: &str, stops: &Stops) -> Vec<(usize, usize)> {
+        match self {
+            Reach::Nowhere => Vec::new(),
+            Reach::Anywhere => regex.find_iter(text).collect(),
+            Reach::Near(anchors) => stops
+                .windows(text, anchors)
+                .into_iter()
+                .flat_map(|w| {
+                    regex
+                        .find_iter(&text[w.clone()])
+                        .map(move |(start, end)| (w.start + start, w.start + end))
+                })
+                .collect(),
         }
     }
 }
@@ -200,27 +262,32 @@ impl Gate {
         Ok(gate)
     }
 
-    /// For each matcher, whether its regex (`.0`) and its skeleton regex (`.1`) may match.
-    fn open(&self, n: usize, hays: &Hays) -> Vec<(bool, bool)> {
-        let mut open = vec![(false, false); n];
+    /// For each matcher, where its regex (`.0`) and its skeleton regex (`.1`) may match.
+    fn open(&self, n: usize, hays: &Hays) -> Vec<(Reach, Reach)> {
+        let mut open: Vec<(Reach, Reach)> = (0..n).map(|_| Default::default()).collect();
         for &(i, lenient) in &self.always {
-            set(&mut open[i], lenient);
+            if lenient {
+                open[i].1 = Reach::Anywhere;
+            } else {
+                open[i].0 = Reach::Anywhere;
+            }
         }
-        self.folded.open(hays.lower, false, &mut open);
-        self.exact.open(hays.text, false, &mut open);
+        // Abbreviations are found in the text itself; stems in it lower-cased, whose offsets are
+        // the text's unless some char lower-cases to another length.
+        let same = || true;
+        let aligned = OnceCell::new();
+        let lower_aligned = || *aligned.get_or_init(|| window::aligned(hays.text, hays.lower));
+        self.folded
+            .open(hays.lower, false, &lower_aligned, &mut open);
+        self.exact.open(hays.text, false, &same, &mut open);
         if let Some((skel, lower_skel)) = hays.skel {
-            self.folded.open(lower_skel, true, &mut open);
-            self.exact.open(skel, true, &mut open);
+            let aligned = OnceCell::new();
+            let lower_aligned = || *aligned.get_or_init(|| window::aligned(skel, lower_skel));
+            self.folded
+                .open(lower_skel, true, &lower_aligned, &mut open);
+            self.exact.open(skel, true, &same, &mut open);
         }
         open
-    }
-}
-
-fn set(open: &mut (bool, bool), lenient: bool) {
-    if lenient {
-        open.1 = true;
-    } else {
-        open.0 = true;
     }
 }
 
@@ -231,6 +298,8 @@ pub struct Lexicon {
     denials: Vec<(Lang, LazyRegex, Option<LazyRegex>)>,
     denied: Vec<Concept>,
     gate: Gate,
+    /// The punctuation that ends the windows the regexes search.
+    stops: Stops,
     /// Tells lexicons apart (see [`Lexicon::id`]).
     id: u64,
 }
@@ -260,6 +329,14 @@ impl Lexicon {
                 })
         };
         let morphology: Morphology = knowledge::parse_yaml(find("morphology.yaml")?)?;
+        // The chars the phrases spell out, which a match may contain.
+        let mut spelled: Vec<char> = morphology
+            .classes
+            .values()
+            .flatten()
+            .flatten()
+            .flat_map(|s| s.chars())
+            .collect();
         let negation_file = find("negation.yaml")?;
         let negation: NegationFile = knowledge::parse_yaml(negation_file)?;
         let mut lexicon = Lexicon {
@@ -281,6 +358,11 @@ impl Lexicon {
             let cf: ConceptFile = knowledge::parse_yaml(file)?;
             let _ = &cf.description;
             for (lang, terms) in cf.languages {
+                spelled.extend(
+                    (terms.phrases.iter())
+                        .chain(&terms.abbreviations)
+                        .flat_map(|p| p.chars()),
+                );
                 let invalid = |message: String| KnowledgeError::Invalid {
                     file: file.path.clone(),
                     message: format!("{} ({lang}): {message}", cf.concept),
@@ -301,6 +383,7 @@ impl Lexicon {
             }
         }
         lexicon.matchers.sort_by_key(|m| (m.concept, m.lang));
+        lexicon.stops = Stops::new(spelled);
         lexicon.gate =
             Gate::build(&lexicon.matchers).map_err(|message| KnowledgeError::Invalid {
                 file: "rules/lexicon".into(),
@@ -344,6 +427,16 @@ impl Lexicon {
 
     /// [`Lexicon::find`] on a text already prepared; offsets in the original text.
     pub fn find_prepared(&self, text: &Prepared, lang: Option<Lang>) -> Vec<Match> {
+        self.find_where(text, lang, |hays| self.gate.open(self.matchers.len(), hays))
+    }
+
+    /// [`Lexicon::find_prepared`] with the matchers' regexes run where `open` tells.
+    fn find_where(
+        &self,
+        text: &Prepared,
+        lang: Option<Lang>,
+        open: impl FnOnce(&Hays) -> Vec<(Reach, Reach)>,
+    ) -> Vec<Match> {
         let norm = &text.norm;
         let skel = (lang == Some(Lang::Kk)).then(|| normalize::skeleton(&norm.text));
         let lower_skel = skel.as_ref().map(|s| s.text.to_lowercase());
@@ -355,23 +448,20 @@ impl Lexicon {
                 .map(|s| s.text.as_str())
                 .zip(lower_skel.as_deref()),
         };
-        let open = self.gate.open(self.matchers.len(), &hays);
+        let open = open(&hays);
         let mut found: Vec<Match> = Vec::new();
-        for (m, &(strict, lenient)) in self.matchers.iter().zip(&open) {
-            if !strict && !lenient {
-                continue;
-            }
-            for hit in m.regex.find_iter(&norm.text).filter(|_| strict) {
+        for (m, (strict, lenient)) in self.matchers.iter().zip(&open) {
+            for (start, end) in strict.matches(&m.regex, &norm.text, &self.stops) {
                 found.push(Match {
                     concept: m.concept,
                     lang: m.lang,
-                    start: hit.start(),
-                    end: hit.end(),
+                    start,
+                    end,
                 });
             }
-            if let (Some(regex), Some(skel), true) = (&m.lenient, &skel, lenient) {
-                for hit in regex.find_iter(&skel.text) {
-                    let (start, end) = skel.original_range(hit.start(), hit.end());
+            if let (Some(regex), Some(skel)) = (&m.lenient, &skel) {
+                for (start, end) in lenient.matches(regex, &skel.text, &self.stops) {
+                    let (start, end) = skel.original_range(start, end);
                     if !found
                         .iter()
                         .any(|f| f.concept == m.concept && f.start < end && start < f.end)
@@ -408,12 +498,12 @@ impl Lexicon {
     fn denied_ranges(&self, norm: &Normalized, skel: Option<&Normalized>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for (_, strict, lenient) in &self.denials {
-            for hit in strict.find_iter(&norm.text) {
-                out.push(sentence(&norm.text, hit.start()));
+            for (start, _) in strict.find_iter(&norm.text) {
+                out.push(sentence(&norm.text, start));
             }
             if let (Some(lenient), Some(skel)) = (lenient, skel) {
-                for hit in lenient.find_iter(&skel.text) {
-                    out.push(sentence(&norm.text, skel.original(hit.start())));
+                for (start, _) in lenient.find_iter(&skel.text) {
+                    out.push(sentence(&norm.text, skel.original(start)));
                 }
             }
         }
@@ -435,10 +525,11 @@ impl Lexicon {
 
 /// A phrase word that stands for up to four words in between (`отозвать … согласие`).
 const GAP: &str = "…";
-const GAP_PATTERN: &str = r"[\s\-]+(?:[\p{L}\p{N}\-]+[\s\-]+){0,4}?";
+const GAP_PATTERN: &str = r"[\s\-]+(?:[\p{Latin}\p{Cyrillic}0-9\-]+[\s\-]+){0,4}?";
 
-/// Letters that may follow a stem written with `*`.
-const LETTER: &str = r"\p{L}";
+/// Letters that may follow a stem written with `*`. kk, ru and en are written in Latin and
+/// Cyrillic; all of Unicode's letters made the regexes a quarter slower to build.
+const LETTER: &str = r"[\p{Latin}\p{Cyrillic}]";
 
 /// The byte range of the sentence around `at`.
 fn sentence(text: &str, at: usize) -> (usize, usize) {
@@ -573,5 +664,66 @@ fn word_pattern(
         Ok(format!("{}{LETTER}*", regex::escape(&fold(stem))))
     } else {
         Ok(regex::escape(&fold(word)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Passage {
+        text: String,
+    }
+
+    /// Searching only the windows around the anchors finds what searching every text with every
+    /// regex finds: on the corpus passages and on texts made to end windows in odd places.
+    #[test]
+    fn windows_find_what_the_whole_text_gives() {
+        let lexicon = Lexicon::load().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut texts: Vec<String> = ["kk.yaml", "ru.yaml", "en.yaml"]
+            .iter()
+            .flat_map(|name| {
+                let yaml = std::fs::read_to_string(dir.join(name)).unwrap();
+                serde_saphyr::from_str::<Vec<Passage>>(&yaml).unwrap()
+            })
+            .map(|p| p.text)
+            .collect();
+        texts.extend(
+            [
+                "Ответы готовит ИИ-ассистент; ИИ, ИИ. (ИИ) «ИИ» foo_ИИ ИИ_bar",
+                "Our A.I. assistant (an AI-powered tool) uses artificial\nintelligence — and AI.",
+                "İstanbul: this service uses artificial intelligence, see the \u{212A} notice.",
+                "Жасанды интеллект (ЖИ) қолданылады — zhasandy intellekt; ЖИ-мен жасалған.",
+                "Вы можете отозвать, в любой момент, своё согласие на обработку персональных данных.",
+                "Сіз келісіміңізді кері қайтарып ала аласыз: ЖИ… нейрондық желілер!",
+                "",
+            ]
+            .map(String::from),
+        );
+        let anywhere = |_: &Hays| {
+            (0..lexicon.matchers.len())
+                .map(|_| (Reach::Anywhere, Reach::Anywhere))
+                .collect()
+        };
+        let mut found = 0;
+        for text in &texts {
+            let prepared = normalize::prepare(text);
+            for lang in [None, Some(Lang::Kk), Some(Lang::Ru), Some(Lang::En)] {
+                let near = lexicon.find_prepared(&prepared, lang);
+                assert_eq!(
+                    near,
+                    lexicon.find_where(&prepared, lang, anywhere),
+                    "{text}"
+                );
+                found += near.len();
+            }
+        }
+        assert!(
+            found > texts.len(),
+            "the texts name concepts: {found} matches"
+        );
     }
 }

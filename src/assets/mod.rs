@@ -21,6 +21,7 @@ mod properties;
 mod segment;
 pub mod table;
 pub mod ui;
+mod window;
 mod xml;
 mod yaml;
 
