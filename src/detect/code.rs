@@ -33,7 +33,7 @@ use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
 use std::sync::OnceLock;
@@ -524,13 +524,13 @@ fn is_function_kind(kind: &str) -> bool {
     kind.contains("function") || kind.contains("method") || kind == "lambda"
 }
 
-/// The functions of a tree as (start byte, end byte, node id), in document order, outer before
+/// The functions of a tree as (start byte, end byte, node), in document order, outer before
 /// inner: found with one walk, so that the enclosing function of each capture is a search, not
 /// a walk up the tree (a node's parent is itself found from the root in tree-sitter).
-struct Functions(Vec<(usize, usize, usize)>);
+struct Functions<'tree>(Vec<(usize, usize, tree_sitter::Node<'tree>)>);
 
-impl Functions {
-    fn of(tree: &tree_sitter::Tree, function_kinds: &[bool]) -> Functions {
+impl<'tree> Functions<'tree> {
+    fn of(tree: &'tree tree_sitter::Tree, function_kinds: &[bool]) -> Functions<'tree> {
         let mut out = Vec::new();
         let mut cursor = tree.walk();
         loop {
@@ -539,7 +539,7 @@ impl Functions {
                 .get(usize::from(node.kind_id()))
                 .is_some_and(|&f| f)
             {
-                out.push((node.start_byte(), node.end_byte(), node.id()));
+                out.push((node.start_byte(), node.end_byte(), node));
             }
             if cursor.goto_first_child() {
                 continue;
@@ -562,21 +562,26 @@ impl Functions {
         self.0[..before]
             .iter()
             .rev()
-            .find(|&&(s, e, id)| {
-                e >= end && id != node.id() && ((s, e) != (start, end) || is_ancestor(id, node))
+            .find(|&&(s, e, f)| {
+                e >= end && f != node && ((s, e) != (start, end) || is_ancestor(f, node))
             })
             .map(|&(s, e, _)| (s, e))
     }
 }
 
-/// Whether the node with `id` is an ancestor of `node` with the same byte range.
-fn is_ancestor(id: usize, node: tree_sitter::Node) -> bool {
-    let mut current = node.parent();
-    while let Some(n) = current.filter(|n| n.byte_range() == node.byte_range()) {
-        if n.id() == id {
+/// Whether `ancestor`, a node with the same byte range as `node`, is an ancestor of it: found
+/// going down from `ancestor` through the children with that range (going up from `node` would
+/// start each step from the root).
+fn is_ancestor(ancestor: tree_sitter::Node, node: tree_sitter::Node) -> bool {
+    let mut current = ancestor;
+    while let Some(child) = current.child_with_descendant(node) {
+        if child == node {
             return true;
         }
-        current = n.parent();
+        if child.byte_range() != node.byte_range() {
+            return false;
+        }
+        current = child;
     }
     false
 }
@@ -598,14 +603,34 @@ fn arguments_child(node: tree_sitter::Node) -> Option<tree_sitter::Node> {
         .find(|c| ARGUMENT_KINDS.contains(&c.kind()))
 }
 
-/// A captured call: the byte range of its callee and the node of its arguments.
-fn call_parts(node: tree_sitter::Node) -> ((usize, usize), Option<tree_sitter::Node>) {
-    match arguments_child(node) {
-        Some(args) => ((node.start_byte(), args.start_byte()), Some(args)),
-        None => (
-            (node.start_byte(), node.end_byte()),
-            node.parent().and_then(arguments_child),
-        ),
+/// A captured call: the whole call, or its callee (whose parent holds the arguments).
+#[derive(Clone, Copy)]
+struct CallSite<'tree> {
+    node: tree_sitter::Node<'tree>,
+    args: Option<tree_sitter::Node<'tree>>,
+}
+
+impl<'tree> CallSite<'tree> {
+    fn new(node: tree_sitter::Node<'tree>) -> CallSite<'tree> {
+        CallSite {
+            node,
+            args: arguments_child(node),
+        }
+    }
+
+    /// The byte range of the callee.
+    fn callee(&self) -> (usize, usize) {
+        let end = self.args.map_or(self.node.end_byte(), |a| a.start_byte());
+        (self.node.start_byte(), end)
+    }
+
+    /// The text of the first argument if it is a string literal. Asked only of the calls a
+    /// signal names with an argument: finding a callee's parent starts from the root.
+    fn first_string_argument<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let args = self
+            .args
+            .or_else(|| self.node.parent().and_then(arguments_child))?;
+        first_string_argument(args, text)
     }
 }
 
@@ -800,9 +825,9 @@ pub fn extract(
                     });
                 }
             } else if Some(cap.index) == lq.call {
-                let ((start, end), args) = call_parts(node);
-                let arg = args.and_then(|a| first_string_argument(a, text));
-                calls.push((callee_path(&text[start..end]), arg, start, end));
+                let site = CallSite::new(node);
+                let (start, end) = site.callee();
+                calls.push((callee_path(&text[start..end]), site));
             } else if Some(cap.index) == lq.string {
                 for s in signals.text_signals(raw) {
                     hits.push(ComponentHit {
@@ -837,13 +862,17 @@ pub fn extract(
         .iter()
         .map(|h| (h.ecosystem.as_str(), h.name.as_str()))
         .collect();
-    for (callee, arg, start, end) in calls {
+    for (callee, site) in calls {
+        let (start, end) = site.callee();
+        let arg = OnceCell::new();
         for signal in &signals.calls {
             let name_matches = callee == signal.call
                 || callee
                     .strip_suffix(signal.call.as_str())
                     .is_some_and(|head| head.ends_with('.'));
-            if !name_matches || signal.arg.as_deref().is_some_and(|a| arg != Some(a)) {
+            let other_arg =
+                |a: &str| *arg.get_or_init(|| site.first_string_argument(text)) != Some(a);
+            if !name_matches || signal.arg.as_deref().is_some_and(other_arg) {
                 continue;
             }
             let owner = lang.ecosystems().iter().find_map(|eco| {
