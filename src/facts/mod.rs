@@ -18,7 +18,7 @@ use crate::model::{CodeFact, ComponentKind, Location, Related};
 use crate::scan::Inventory;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use vocab::{Vocabulary, words};
 
@@ -169,21 +169,21 @@ struct FileHits<'a> {
 /// Interprets the inventory's code facts; the result is sorted by location and kind.
 pub fn interpret<'a>(inventory: &'a Inventory, vocab: &'a Vocabulary) -> Vec<Fact> {
     let mut by_file: BTreeMap<&str, Vec<&CodeFact>> = BTreeMap::new();
-    for cf in &inventory.code_facts {
+    // A file's facts come in runs: one look-up a run.
+    for run in inventory
+        .code_facts
+        .chunk_by(|a, b| a.location.path == b.location.path)
+    {
         by_file
-            .entry(cf.location.path.as_str())
+            .entry(run[0].location.path.as_str())
             .or_default()
-            .push(cf);
+            .extend(run);
     }
     // Each file's facts are classified on their own, in parallel.
     let classified: Vec<(&str, FileHits<'a>, Vec<Fact>)> = by_file
         .into_par_iter()
         .map(|(path, facts)| {
-            let mut hits = FileHits::default();
-            let mut out = Vec::new();
-            for cf in facts {
-                classify(cf, vocab, &mut hits, &mut out);
-            }
+            let (hits, out) = classify_file(path, &facts, vocab);
             (path, hits, out)
         })
         .collect();
@@ -237,123 +237,168 @@ pub fn interpret<'a>(inventory: &'a Inventory, vocab: &'a Vocabulary) -> Vec<Fac
     out
 }
 
-/// Sorts one raw capture into the per-file hits and the facts that stand on their own.
-fn classify<'a>(
-    cf: &'a CodeFact,
+/// What the vocabulary reads in one capture's name and text. It is the same wherever they occur
+/// in a file (a `route.export` reads the file's path, the same for all its captures), so a file's
+/// captures, whose identifiers repeat a lot, are read once for each distinct name and text.
+#[derive(Default)]
+struct Reading<'v> {
+    /// The details of the personal data it holds, in the order found.
+    personal: Vec<String>,
+    /// A scoring call or the name of a score.
+    scoring: bool,
+    /// A call that generates media.
+    generator: bool,
+    /// A call that saves or publishes.
+    output: bool,
+    /// The outcome it names.
+    outcome: Option<&'v str>,
+    /// Scraping code (by its terms or its import).
+    scraping: bool,
+    /// The facts that stand on their own, (kind, detail), in the order found.
+    facts: Vec<(FactKind, String)>,
+}
+
+/// Classifies the captures of the file at `path`, in their order: the per-file hits and the facts
+/// that stand on their own.
+fn classify_file<'a>(
+    path: &str,
+    captures: &[&'a CodeFact],
     vocab: &'a Vocabulary,
-    hits: &mut FileHits<'a>,
-    out: &mut Vec<Fact>,
-) {
-    let w = words(&cf.text);
-    let name = cf.name.as_str();
+) -> (FileHits<'a>, Vec<Fact>) {
+    // Keyed by scanned text: the default hasher, which chosen keys cannot make collide.
+    let mut readings: HashMap<(&str, &str), Reading<'a>> = HashMap::with_capacity(captures.len());
+    let mut hits = FileHits::default();
+    let mut out = Vec::new();
+    for &cf in captures {
+        let reading = readings
+            .entry((cf.name.as_str(), cf.text.as_str()))
+            .or_insert_with(|| read(&cf.name, &cf.text, path, vocab));
+        record(cf, reading, &mut hits, &mut out);
+    }
+    (hits, out)
+}
+
+/// Reads one capture, its name and text in the file at `path`, with the vocabulary.
+fn read<'v>(name: &str, text: &str, path: &str, vocab: &'v Vocabulary) -> Reading<'v> {
+    let mut reading = Reading::default();
+    let w = words(text);
     let textual = matches!(name, "call" | "name" | "key" | "string" | "import");
-    let field_like =
-        matches!(name, "name" | "key") || (name == "string" && identifier_like(&cf.text));
+    let field_like = matches!(name, "name" | "key") || (name == "string" && identifier_like(text));
     if (name == "string" || name == "key")
-        && let Some(id) = iin::classify(&cf.text)
+        && let Some(id) = iin::classify(text)
     {
         let label = match id {
             iin::IdNumber::Iin => "IIN (ИИН/ЖСН) literal",
             iin::IdNumber::Bin => "BIN (БИН/БСН) literal",
         };
-        hits.personal.push(fact(
-            FactKind::PersonalData,
-            format!("{label} {}", quoted(&cf.text)),
-            cf,
-            Confidence::High,
-        ));
+        reading.personal.push(format!("{label} {}", quoted(text)));
     }
     if field_like && let Some(cat) = vocab.personal_data.find(&w) {
-        let detail = format!("{} {}", cat.label, quoted(&cf.text));
+        let detail = format!("{} {}", cat.label, quoted(text));
         if cat.biometric {
-            out.push(fact(
-                FactKind::BiometricData,
-                detail.clone(),
-                cf,
-                Confidence::High,
-            ));
+            reading
+                .facts
+                .push((FactKind::BiometricData, detail.clone()));
         }
-        hits.personal
-            .push(fact(FactKind::PersonalData, detail, cf, Confidence::High));
+        reading.personal.push(detail);
     }
     match name {
         "call" => {
-            if vocab.scoring_calls.matches(&cf.text) {
-                hits.scoring.push(cf);
-            }
-            if vocab.generator_calls.matches(&cf.text) {
-                hits.generators.push(cf);
-            }
-            if vocab.output_calls.matches(&cf.text) {
-                hits.outputs.push(cf);
-            }
+            reading.scoring = vocab.scoring_calls.matches(text);
+            reading.generator = vocab.generator_calls.matches(text);
+            reading.output = vocab.output_calls.matches(text);
         }
-        "route.path" | "route.handler" => route(cf, &w, vocab, out),
+        "route.path" | "route.handler" => route(text, &w, vocab, &mut reading.facts),
         "route.export" => {
-            let path = &cf.location.path;
             if let Some(prefix) = vocab
                 .file_routes
                 .iter()
                 .find(|p| path.starts_with(p.as_str()) || path.contains(&format!("/{p}")))
             {
                 let rest = &path[path.find(prefix.as_str()).unwrap_or(0) + prefix.len()..];
-                let mut fake = cf.clone();
-                fake.text = rest.to_string();
-                route(&fake, &words(rest), vocab, out);
+                route(rest, &words(rest), vocab, &mut reading.facts);
             }
         }
         _ => {}
     }
     if !textual {
-        return;
+        return reading;
     }
     if matches!(name, "name" | "key") && vocab.scoring_terms.find(&w).is_some() {
-        hits.scoring.push(cf);
+        reading.scoring = true;
     }
-    if matches!(name, "name" | "key" | "string")
-        && let Some(o) = vocab.outcomes.iter().find(|o| o.terms.find(&w).is_some())
-    {
-        hits.outcomes.push((cf, o.outcome.as_str()));
+    if matches!(name, "name" | "key" | "string") {
+        reading.outcome = vocab.outcomes.find(&w).map(String::as_str);
     }
     if vocab.marks.find(&w).is_some() {
-        out.push(fact(
-            FactKind::ProvenanceMark,
-            format!("provenance mark {}", quoted(&cf.text)),
-            cf,
-            Confidence::High,
-        ));
+        let detail = format!("provenance mark {}", quoted(text));
+        reading.facts.push((FactKind::ProvenanceMark, detail));
     }
-    for simple in &vocab.simple {
-        let by_import = name == "import" && simple.imports.matches(&cf.text);
-        let by_term = name != "import" && simple.terms.find(&w).is_some();
-        if !(by_import || by_term) {
+    // Imports are read by their specifiers, everything else by its terms.
+    let by_terms = if name == "import" {
+        Vec::new()
+    } else {
+        vocab.simple.matching(&w)
+    };
+    for (i, simple) in vocab.simple.items.iter().enumerate() {
+        let found = if name == "import" {
+            simple.imports.matches(text)
+        } else {
+            by_terms.contains(&i)
+        };
+        if !found {
             continue;
         }
         let Some(kind) = FactKind::parse(&simple.kind) else {
             continue;
         };
         if kind == FactKind::Scraping {
-            hits.scraping.push(cf);
+            reading.scraping = true;
         }
-        out.push(fact(
-            kind,
-            format!("{kind} {}", quoted(&cf.text)),
-            cf,
-            Confidence::High,
-        ));
+        reading
+            .facts
+            .push((kind, format!("{kind} {}", quoted(text))));
+    }
+    reading
+}
+
+/// Files one capture, as read, into the per-file hits and the facts that stand on their own.
+fn record<'a>(
+    cf: &'a CodeFact,
+    reading: &Reading<'a>,
+    hits: &mut FileHits<'a>,
+    out: &mut Vec<Fact>,
+) {
+    for detail in &reading.personal {
+        let f = fact(FactKind::PersonalData, detail.clone(), cf, Confidence::High);
+        hits.personal.push(f);
+    }
+    if reading.scoring {
+        hits.scoring.push(cf);
+    }
+    if reading.generator {
+        hits.generators.push(cf);
+    }
+    if reading.output {
+        hits.outputs.push(cf);
+    }
+    if let Some(outcome) = reading.outcome {
+        hits.outcomes.push((cf, outcome));
+    }
+    if reading.scraping {
+        hits.scraping.push(cf);
+    }
+    for (kind, detail) in &reading.facts {
+        out.push(fact(*kind, detail.clone(), cf, Confidence::High));
     }
 }
 
-/// A route whose path or handler name means objection or consent withdrawal.
-fn route(cf: &CodeFact, w: &[String], vocab: &Vocabulary, out: &mut Vec<Fact>) {
-    for (kind, terms) in &vocab.routes {
-        if let (Some(kind), Some(_)) = (FactKind::parse(kind), terms.find(w)) {
-            out.push(fact(
-                kind,
-                format!("route {}", quoted(&cf.text)),
-                cf,
-                Confidence::High,
-            ));
+/// A route whose path or handler name (`text`, of words `w`) means objection or consent
+/// withdrawal: its facts, (kind, detail).
+fn route(text: &str, w: &[String], vocab: &Vocabulary, facts: &mut Vec<(FactKind, String)>) {
+    for i in vocab.routes.matching(w) {
+        if let Some(kind) = FactKind::parse(&vocab.routes.items[i]) {
+            facts.push((kind, format!("route {}", quoted(text))));
         }
     }
 }
@@ -420,5 +465,68 @@ fn decisions(hits: &FileHits, out: &mut Vec<Fact>) {
             message: format!("personal data: {}", pd.detail),
         });
         out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capture(name: &str, text: &str, path: &str, line: u32) -> CodeFact {
+        let start_byte = line as usize * 100;
+        CodeFact {
+            name: name.into(),
+            text: text.into(),
+            location: Location {
+                path: path.into(),
+                line,
+                start_byte,
+                end_byte: start_byte + text.len(),
+                ..Location::default()
+            },
+            scope: None,
+        }
+    }
+
+    #[test]
+    fn a_capture_read_once_gives_its_facts_at_every_site() {
+        let vocab = Vocabulary::load().unwrap_or_else(|e| panic!("{e}"));
+        let inventory = Inventory {
+            code_facts: vec![
+                capture("name", "user_consent", "a.py", 1),
+                capture("name", "face_embedding", "a.py", 2),
+                capture("name", "user_consent", "a.py", 3),
+                // The same text under another name reads differently: imports match no terms.
+                capture("import", "user_consent", "a.py", 4),
+                capture("name", "face_embedding", "b.py", 1),
+                // A later run of the first file.
+                capture("name", "user_consent", "a.py", 5),
+            ],
+            ..Inventory::default()
+        };
+        let got: Vec<(FactKind, String, u32, String)> = interpret(&inventory, &vocab)
+            .into_iter()
+            .map(|f| (f.kind, f.location.path, f.location.line, f.detail))
+            .collect();
+        let consent = |line| {
+            let detail = "consent-flow `user_consent`".to_string();
+            (FactKind::ConsentFlow, "a.py".to_string(), line, detail)
+        };
+        let face = |kind, path: &str, line| {
+            let detail = "face image or embedding `face_embedding`".to_string();
+            (kind, path.to_string(), line, detail)
+        };
+        assert_eq!(
+            got,
+            [
+                consent(1),
+                face(FactKind::PersonalData, "a.py", 2),
+                face(FactKind::BiometricData, "a.py", 2),
+                consent(3),
+                consent(5),
+                face(FactKind::PersonalData, "b.py", 1),
+                face(FactKind::BiometricData, "b.py", 1),
+            ]
+        );
     }
 }

@@ -12,32 +12,46 @@ use std::collections::BTreeMap;
 /// `/api/v1/consent-withdrawal` → api, v1, consent, withdrawal.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // The byte where the current word starts, and its last char.
+    let mut word: Option<(usize, char)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if !c.is_alphanumeric() {
-            flush(&mut current, &mut out);
-            prev = None;
+            if let Some((start, _)) = word.take() {
+                out.push(lowercase(&text[start..i]));
+            }
             continue;
         }
-        if let Some(p) = prev {
-            let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
-            // fooBar → foo|Bar; HTTPServer → HTTP|Server
-            if c.is_uppercase() && (p.is_lowercase() || (p.is_uppercase() && next_lower)) {
-                flush(&mut current, &mut out);
+        let start = match word {
+            Some((start, prev)) if !camel_boundary(prev, c, chars.peek().map(|&(_, n)| n)) => start,
+            Some((start, _)) => {
+                out.push(lowercase(&text[start..i]));
+                i
             }
-        }
-        current.extend(c.to_lowercase());
-        prev = Some(c);
+            None => i,
+        };
+        word = Some((start, c));
     }
-    flush(&mut current, &mut out);
+    if let Some((start, _)) = word {
+        out.push(lowercase(&text[start..]));
+    }
     out
 }
 
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    if !current.is_empty() {
-        out.push(std::mem::take(current));
+/// Whether a word ends between the alphanumeric chars `prev` and `c` (followed by `next`):
+/// fooBar → foo|Bar; HTTPServer → HTTP|Server.
+fn camel_boundary(prev: char, c: char, next: Option<char>) -> bool {
+    c.is_uppercase()
+        && (prev.is_lowercase() || (prev.is_uppercase() && next.is_some_and(char::is_lowercase)))
+}
+
+/// A word lower-cased char by char (`char::to_lowercase`, with no final-sigma rule), ASCII
+/// words at once.
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
     }
 }
 
@@ -98,27 +112,26 @@ impl Term {
 }
 
 /// Which terms a text can match: a term matches only a text that has all its words, so terms are
-/// indexed by their first exact word, and those made only of prefixes (`approv*`) are tried for
-/// every text.
+/// indexed by their first exact word, and those made only of prefixes (`approv*`) by the first char
+/// of their first prefix, which must be the first char of a word of the text.
 #[derive(Clone, Debug, Default)]
 struct TermIndex {
-    /// The first exact word of a term → the ids of the terms (or of their lists), ascending.
+    /// The first exact word of a term → the ids of the terms, ascending.
     words: WordMap<String, Vec<usize>>,
-    /// The ids with a term made only of prefixes, ascending.
-    prefixed: Vec<usize>,
+    /// (the first char of the first prefix, id) of the terms made only of prefixes, ascending.
+    prefixed: Vec<(char, usize)>,
 }
 
 impl TermIndex {
-    /// Indexes terms given with their ids, in ascending order of ids.
+    /// Indexes terms given with their ids, in ascending order of ids. A term with no words matches
+    /// no text and is left out.
     fn new<'t>(terms: impl IntoIterator<Item = (usize, &'t Term)>) -> TermIndex {
         let mut index = TermIndex::default();
         for (id, term) in terms {
-            let ids = match term.words.iter().find(|w| !w.prefix) {
-                Some(w) => index.words.entry(w.text.clone()).or_default(),
-                None => &mut index.prefixed,
-            };
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            if let Some(w) = term.words.iter().find(|w| !w.prefix) {
+                index.words.entry(w.text.clone()).or_default().push(id);
+            } else if let Some(first) = term.words.first().and_then(|w| w.text.chars().next()) {
+                index.prefixed.push((first, id));
             }
         }
         index
@@ -126,12 +139,21 @@ impl TermIndex {
 
     /// The ids whose terms the words may match (unordered, some more than once).
     fn candidates<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = usize> + 'a {
-        words
+        let exact = words.iter().filter_map(|w| self.words.get(w.as_str()));
+        // Most lists have no term made only of prefixes: their words are not looked at again.
+        let prefixing = if self.prefixed.is_empty() { &[] } else { words };
+        let prefixed = prefixing.iter().flat_map(|w| self.prefixed_by(w));
+        exact.flatten().copied().chain(prefixed)
+    }
+
+    /// The ids of the terms made only of prefixes whose first prefix starts with the first char of
+    /// `word` (a handful of terms: a scan beats a search).
+    fn prefixed_by<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
+        let first = word.chars().next();
+        self.prefixed
             .iter()
-            .filter_map(|w| self.words.get(w.as_str()))
-            .flatten()
-            .chain(&self.prefixed)
-            .copied()
+            .filter(move |&&(c, _)| Some(c) == first)
+            .map(|&(_, id)| id)
     }
 }
 
@@ -149,13 +171,67 @@ impl Terms {
         Terms { terms, index }
     }
 
-    /// The first term (in the listed order) matching the words, if any.
-    pub fn find(&self, words: &[String]) -> Option<&Term> {
+    /// The ids (positions in the list) of the terms matching the words (unordered, some more than
+    /// once).
+    fn matching<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = usize> + 'a {
         self.index
             .candidates(words)
             .filter(|&i| self.terms[i].matches(words))
-            .min()
-            .map(|i| &self.terms[i])
+    }
+
+    /// The first term (in the listed order) matching the words, if any.
+    pub fn find(&self, words: &[String]) -> Option<&Term> {
+        self.matching(words).min().map(|i| &self.terms[i])
+    }
+}
+
+/// Items (categories of personal data, outcomes, fact kinds) with a list of terms each, looked up
+/// together: their terms, item after item, make one list, so the words of a text are looked up
+/// once for all the items instead of once for each.
+#[derive(Clone, Debug)]
+pub struct Listed<T> {
+    pub items: Vec<T>,
+    terms: Terms,
+    /// Where the terms of each item end in `terms`.
+    ends: Vec<usize>,
+}
+
+impl<T> Listed<T> {
+    fn new(items: impl IntoIterator<Item = (T, Vec<String>)>) -> Listed<T> {
+        let (mut listed, mut sources, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        for (item, terms) in items {
+            listed.push(item);
+            sources.extend(terms);
+            ends.push(sources.len());
+        }
+        Listed {
+            items: listed,
+            terms: Terms::new(&sources),
+            ends,
+        }
+    }
+
+    /// The index of the item whose terms include the term of id `term`.
+    fn item_of(&self, term: usize) -> usize {
+        self.ends.partition_point(|&end| end <= term)
+    }
+
+    /// The first item (in the listed order) with a term matching the words.
+    pub fn find(&self, words: &[String]) -> Option<&T> {
+        let term = self.terms.matching(words).min()?;
+        Some(&self.items[self.item_of(term)])
+    }
+
+    /// The indexes of the items with a term matching the words, ascending.
+    pub fn matching(&self, words: &[String]) -> Vec<usize> {
+        let mut items: Vec<usize> = self
+            .terms
+            .matching(words)
+            .map(|t| self.item_of(t))
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        items
     }
 }
 
@@ -217,38 +293,6 @@ pub struct Category {
     pub category: String,
     pub label: String,
     pub biometric: bool,
-    pub terms: Terms,
-}
-
-/// The categories of personal data, indexed by one word of each term: a text is checked only
-/// against the categories its words index (and those with a term made only of prefixes) instead of
-/// every term of every category.
-#[derive(Clone, Debug)]
-pub struct PersonalData {
-    pub categories: Vec<Category>,
-    /// By category.
-    index: TermIndex,
-}
-
-impl PersonalData {
-    fn new(categories: Vec<Category>) -> PersonalData {
-        let index = TermIndex::new(
-            categories
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| c.terms.terms.iter().map(move |t| (i, t))),
-        );
-        PersonalData { categories, index }
-    }
-
-    /// The first category (in the listed order) with a term matching the words.
-    pub fn find(&self, words: &[String]) -> Option<&Category> {
-        self.index
-            .candidates(words)
-            .filter(|&i| self.categories[i].terms.find(words).is_some())
-            .min()
-            .map(|i| &self.categories[i])
-    }
 }
 
 #[derive(Deserialize)]
@@ -270,13 +314,6 @@ struct RawScoring {
 struct RawOutcome {
     outcome: String,
     terms: Vec<String>,
-}
-
-/// What an automated decision drives (approve/deny, limit, price, …).
-#[derive(Clone, Debug)]
-pub struct Outcome {
-    pub outcome: String,
-    pub terms: Terms,
 }
 
 #[derive(Deserialize)]
@@ -351,28 +388,31 @@ pub struct Unit {
     pub second: Vec<String>,
 }
 
-/// The vocabulary of one simple fact kind (consent flow, scraping, UI, publishing).
+/// A simple fact kind (consent flow, scraping, UI, publishing) and its imports; its terms are
+/// listed with it in [`Vocabulary::simple`].
 #[derive(Clone, Debug)]
 pub struct SimpleFact {
     pub kind: String,
     pub imports: Modules,
-    pub terms: Terms,
 }
 
 /// Everything `rules/facts/` says.
 #[derive(Clone, Debug)]
 pub struct Vocabulary {
-    pub personal_data: PersonalData,
+    /// The categories of personal data and their terms.
+    pub personal_data: Listed<Category>,
     pub scoring_calls: Calls,
     pub scoring_terms: Terms,
-    pub outcomes: Vec<Outcome>,
-    /// (route fact kind, terms)
-    pub routes: Vec<(String, Terms)>,
+    /// What automated decisions drive (approve or deny, limit, price, …) and their terms.
+    pub outcomes: Listed<String>,
+    /// The route fact kinds and their terms.
+    pub routes: Listed<String>,
     pub file_routes: Vec<String>,
     pub generator_calls: Calls,
     pub output_calls: Calls,
     pub marks: Terms,
-    pub simple: Vec<SimpleFact>,
+    /// The simple fact kinds and their terms.
+    pub simple: Listed<SimpleFact>,
     pub units: Vec<Unit>,
     /// Number words, longest phrase first: (words, value).
     pub numbers: Vec<(Vec<String>, u32)>,
@@ -424,45 +464,29 @@ impl Vocabulary {
             .collect();
         numbers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Ok(Vocabulary {
-            personal_data: PersonalData::new(
-                pd.categories
-                    .into_iter()
-                    .map(|c| Category {
-                        terms: Terms::new(&c.terms),
-                        category: c.category,
-                        label: c.label,
-                        biometric: c.biometric,
-                    })
-                    .collect(),
-            ),
+            personal_data: Listed::new(pd.categories.into_iter().map(|c| {
+                let category = Category {
+                    category: c.category,
+                    label: c.label,
+                    biometric: c.biometric,
+                };
+                (category, c.terms)
+            })),
             scoring_calls: Calls(decisions.scoring.calls),
             scoring_terms: Terms::new(&decisions.scoring.terms),
-            outcomes: decisions
-                .outcomes
-                .into_iter()
-                .map(|o| Outcome {
-                    terms: Terms::new(&o.terms),
-                    outcome: o.outcome,
-                })
-                .collect(),
-            routes: routes
-                .routes
-                .into_iter()
-                .map(|r| (r.kind, Terms::new(&r.terms)))
-                .collect(),
+            outcomes: Listed::new(decisions.outcomes.into_iter().map(|o| (o.outcome, o.terms))),
+            routes: Listed::new(routes.routes.into_iter().map(|r| (r.kind, r.terms))),
             file_routes: routes.file_routes,
             generator_calls: Calls(media.generators.calls),
             output_calls: Calls(media.outputs.calls),
             marks: Terms::new(&media.marks.terms),
-            simple: code
-                .facts
-                .into_iter()
-                .map(|f| SimpleFact {
+            simple: Listed::new(code.facts.into_iter().map(|f| {
+                let fact = SimpleFact {
                     kind: f.kind,
                     imports: Modules(f.imports),
-                    terms: Terms::new(&f.terms),
-                })
-                .collect(),
+                };
+                (fact, f.terms)
+            })),
             units: deadlines.working_days.units,
             numbers,
             term_words: Terms::new(&deadlines.term_words),
@@ -486,6 +510,72 @@ mod tests {
             ["api", "v1", "consent", "withdrawal"]
         );
         assert_eq!(words("HTTPServer_ИИН"), ["http", "server", "иин"]);
+    }
+
+    #[test]
+    fn splits_every_case_and_script_into_lower_case_words() {
+        assert_eq!(words("creditScoreLimit"), ["credit", "score", "limit"]);
+        assert_eq!(words("HTTPServer"), ["http", "server"]);
+        assert_eq!(words("parseHTTPResponse2"), ["parse", "http", "response2"]);
+        assert_eq!(words("ALL_CAPS_ID"), ["all", "caps", "id"]);
+        assert_eq!(words("date_of_birth"), ["date", "of", "birth"]);
+        assert_eq!(words("__init__"), ["init"]);
+        assert_eq!(words("consent-withdrawal"), ["consent", "withdrawal"]);
+        // A digit is neither case: no boundary after it.
+        assert_eq!(words("v2Api 3d"), ["v2api", "3d"]);
+        assert_eq!(words("ДатаРождения"), ["дата", "рождения"]);
+        assert_eq!(words("номер_ИИН"), ["номер", "иин"]);
+        assert_eq!(words("келісімҚайтару"), ["келісім", "қайтару"]);
+        assert_eq!(words("ЖСН-номірі"), ["жсн", "номірі"]);
+        assert_eq!(words("clientЖСН"), ["client", "жсн"]);
+        assert_eq!(words("ΟΔΟΣ"), ["οδοσ"]);
+        assert_eq!(words(" -_/. "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn prefixes_are_tried_only_on_words_that_can_start_with_them() {
+        let sources: Vec<String> = [
+            "consent* revocation",
+            "withdraw* consent*",
+            "бас тарт*",
+            "approv*",
+            "одобр*",
+            "c2pa*",
+        ]
+        .map(String::from)
+        .to_vec();
+        let terms = Terms::new(&sources);
+        let found = |text: &str| terms.find(&words(text)).map(|t| t.source.as_str());
+        // Prefix words match the words they start, in any order, not words that merely hold them.
+        assert_eq!(found("approvalStatus"), Some("approv*"));
+        assert_eq!(found("preApproved"), Some("approv*"));
+        assert_eq!(found("preapproved"), None);
+        assert_eq!(found("disapprove"), None);
+        assert_eq!(found("ОдобрениеЗаявки"), Some("одобр*"));
+        assert_eq!(found("C2PAManifest"), Some("c2pa*"));
+        assert_eq!(found("ac2pa"), None);
+        // Mixed terms need their exact words as well as their prefixes.
+        assert_eq!(found("consentsRevocation"), Some("consent* revocation"));
+        assert_eq!(found("consent_revoked"), None);
+        assert_eq!(found("бас_тартуы"), Some("бас тарт*"));
+        assert_eq!(found("тартуы"), None);
+        // Terms made only of prefixes need all of them.
+        assert_eq!(
+            found("/consents/{id}/withdrawal"),
+            Some("withdraw* consent*")
+        );
+        assert_eq!(found("withdrawal"), None);
+        // The first listed term wins when several match.
+        assert_eq!(
+            found("withdrawConsentRevocation"),
+            Some("consent* revocation")
+        );
+        assert_eq!(
+            found("approvedConsentWithdrawal"),
+            Some("withdraw* consent*")
+        );
+        assert_eq!(found("c2paApproved"), Some("approv*"));
+        assert_eq!(found(""), None);
     }
 
     #[test]
@@ -538,40 +628,67 @@ mod tests {
         assert_eq!(find("applicantDateOfBirth"), Some("birth-date"));
         assert_eq!(find("face_embedding"), Some("face"));
         assert_eq!(find("client_iin"), Some("iin"));
+        assert_eq!(find("company_bin"), Some("bin"));
+        assert_eq!(find("homeAddressIIN"), Some("iin"));
         assert_eq!(find("order_total"), None);
         assert_eq!(find("begin_time"), None);
-        // The same answer as trying every category in order.
-        let samples = [
-            "customer_phone_number",
-            "dateOfBirth",
-            "home_address",
-            "passport_no",
-            "speaker_embedding",
-            "geo_location",
-            "company_bin",
-            "invoice_id",
-            "first_name",
+    }
+
+    #[test]
+    fn listed_items_are_found_as_by_their_own_lists_in_order() {
+        let lists = [
+            ("consent", vec!["consent*", "agree terms"]),
+            ("none", vec![]),
+            ("approve", vec!["approv*", "auto approve"]),
+            ("limit", vec!["credit limit", "limit"]),
+            ("review", vec!["human review", "appeal*"]),
+        ]
+        .map(|(item, terms)| (item, terms.into_iter().map(String::from).collect()));
+        let listed = Listed::new(lists.clone());
+        let alone: Vec<(&str, Terms)> = lists
+            .iter()
+            .map(|(item, terms): &(&str, Vec<String>)| (*item, Terms::new(terms)))
+            .collect();
+        let cases = [
+            (
+                "autoApproveLimit",
+                Some("approve"),
+                vec!["approve", "limit"],
+            ),
+            ("creditLimit", Some("limit"), vec!["limit"]),
+            (
+                "agreeTermsAndApprove",
+                Some("consent"),
+                vec!["consent", "approve"],
+            ),
+            ("appealForHumanReview", Some("review"), vec!["review"]),
+            ("consentAppeal", Some("consent"), vec!["consent", "review"]),
+            ("terms", None, vec![]),
+            ("", None, vec![]),
         ];
-        for text in samples {
+        for (text, first, all) in cases {
             let w = words(text);
-            let linear = pd.categories.iter().find(|c| c.terms.find(&w).is_some());
-            assert_eq!(
-                pd.find(&w).map(|c| &c.category),
-                linear.map(|c| &c.category),
-                "{text}"
-            );
+            assert_eq!(listed.find(&w).copied(), first, "{text}");
+            let matching: Vec<&str> = listed
+                .matching(&w)
+                .iter()
+                .map(|&i| listed.items[i])
+                .collect();
+            assert_eq!(matching, all, "{text}");
+            // The same answers as looking up each item's own list in turn.
+            let linear: Vec<&str> = alone
+                .iter()
+                .filter(|(_, terms)| terms.find(&w).is_some())
+                .map(|(item, _)| *item)
+                .collect();
+            assert_eq!(linear, all, "{text}");
         }
     }
 
     #[test]
     fn the_embedded_vocabulary_loads() {
         let v = Vocabulary::load().unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            v.personal_data
-                .categories
-                .iter()
-                .any(|c| c.category == "iin")
-        );
+        assert!(v.personal_data.items.iter().any(|c| c.category == "iin"));
         assert!(v.numbers.iter().any(|(w, n)| w.len() == 2 && *n == 15));
     }
 }
