@@ -422,9 +422,20 @@ const ENGLISH: u8 = 4;
 const KAZAKH_LATIN: u8 = 8;
 const OTHER_LATIN: u8 = 16;
 
-/// Every frequent word with the lists it is in, made when first used: one lookup per word.
-static WORD_LISTS: LazyLock<WordMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut table = WordMap::default();
+/// Every frequent word with the lists it is in.
+struct WordLists {
+    words: WordMap<&'static str, u8>,
+    /// For each first byte, the lengths in bytes of the words that start with it (bit `n` for
+    /// `n` bytes): about half the words of a text need no lookup.
+    lengths: [u64; 256],
+}
+
+/// The [`WordLists`], made when first used: at most one lookup per word.
+static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    let mut table = WordLists {
+        words: WordMap::default(),
+        lengths: [0; 256],
+    };
     for (list, flag) in [
         (KAZAKH_WORDS, KAZAKH),
         (RUSSIAN_WORDS, RUSSIAN),
@@ -433,46 +444,180 @@ static WORD_LISTS: LazyLock<WordMap<&'static str, u8>> = LazyLock::new(|| {
         (OTHER_LATIN_WORDS, OTHER_LATIN),
     ] {
         for &w in list {
-            *table.entry(w).or_default() |= flag;
+            *table.words.entry(w).or_default() |= flag;
+            table.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
         }
     }
     table
 });
 
-/// The lists `word` (lower case) is in.
+/// The lists `word` (lower case) is in: none, without a lookup, if no word of its length starts
+/// with its first byte.
 fn lists(word: &str) -> u8 {
-    WORD_LISTS.get(word).copied().unwrap_or(0)
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    let table = &*WORD_LISTS;
+    if word.len() >= 64 || table.lengths[usize::from(first)] >> word.len() & 1 == 0 {
+        return 0;
+    }
+    table.words.get(word).copied().unwrap_or(0)
 }
 
-/// Calls `f` with each word of `text` in lower case (letters and apostrophes, outer apostrophes
-/// trimmed), in one reused buffer.
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut lower = String::new();
-    for w in text
-        .split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
-        .filter(|w| !w.is_empty())
-    {
-        let w = if w.starts_with('\'') || w.ends_with('\'') {
-            w.trim_matches('\'')
+/// What a byte is to [`for_each_word`], as bit flags. An ASCII byte is a letter (upper case or
+/// not, a `w` or an `x` of either case), an apostrophe, or nothing (a separator); a byte that
+/// starts a non-ASCII char is a lead, one that continues it a continuation.
+const LETTER_BYTE: u8 = 1;
+const UPPER_BYTE: u8 = 2;
+const WX_BYTE: u8 = 4;
+const APOSTROPHE_BYTE: u8 = 8;
+const LEAD_BYTE: u8 = 16;
+const CONTINUATION_BYTE: u8 = 32;
+
+/// The class of each byte, looked up once per byte of a text.
+static BYTE_CLASSES: [u8; 256] = byte_classes();
+
+/// The table of [`BYTE_CLASSES`].
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [LEAD_BYTE; 256];
+    let mut b = 0u8;
+    while b.is_ascii() {
+        let upper = if b.is_ascii_uppercase() {
+            UPPER_BYTE
         } else {
-            w
+            0
         };
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            // Char by char: `str::to_lowercase` differs only for a word-final Greek sigma, and
-            // no Greek word is in a list.
-            for c in w.chars() {
-                if matches!(c, 'а'..='я') {
-                    lower.push(c);
-                } else {
-                    lower.extend(c.to_lowercase());
-                }
-            }
+        table[b as usize] = match b.to_ascii_lowercase() {
+            b'w' | b'x' => LETTER_BYTE | WX_BYTE | upper,
+            b'a'..=b'z' => LETTER_BYTE | upper,
+            b'\'' => APOSTROPHE_BYTE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    while b < 0xC0 {
+        table[b as usize] = CONTINUATION_BYTE;
+        b += 1;
+    }
+    table
+}
+
+/// A word of a text as [`for_each_word`] gives it.
+struct Word<'a> {
+    /// The word in lower case.
+    text: &'a str,
+    /// Whether it is all ASCII (in lower case: the Kelvin sign `K` becomes a `k`).
+    ascii: bool,
+    /// Whether it has a `w` or an `x`.
+    wx: bool,
+}
+
+/// Calls `f` with each word of `text` (letters and apostrophes, `'` or `ʼ`; outer `'` trimmed) in
+/// lower case, skipping those that are only apostrophes. One pass over the bytes, classed by
+/// [`BYTE_CLASSES`]: a char is decoded only where a non-ASCII one starts.
+fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
+    let mut buffer = String::new();
+    let mut i = 0;
+    while let Some(start) = word_start(text, i) {
+        let (end, classes) = word_end(text, start);
+        if let Some(word) = lower_word(&text[start..end], classes, &mut buffer) {
+            f(word);
         }
-        f(&lower);
+        i = end;
+    }
+}
+
+/// Where the first word char from byte `i` of `text` is, if there is one.
+fn word_start(text: &str, mut i: usize) -> Option<usize> {
+    while let Some(&b) = text.as_bytes().get(i) {
+        let class = BYTE_CLASSES[usize::from(b)];
+        if class & (LETTER_BYTE | APOSTROPHE_BYTE) != 0
+            || class == LEAD_BYTE && word_char_at(text, i)
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the run of word chars from byte `i` of `text` ends, and the classes of its bytes: the
+/// bytes that continue a non-ASCII char go with it.
+fn word_end(text: &str, mut i: usize) -> (usize, u8) {
+    let mut classes = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        let class = BYTE_CLASSES[usize::from(b)];
+        if class == 0 || class == LEAD_BYTE && !word_char_at(text, i) {
+            break;
+        }
+        classes |= class;
+        i += 1;
+    }
+    (i, classes)
+}
+
+/// Whether the non-ASCII char at byte `i` of `text` is a word char: a letter or `ʼ`.
+fn word_char_at(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_letter(c) || c == 'ʼ')
+}
+
+/// The word of `run`, a run of word chars whose bytes have the [`BYTE_CLASSES`] `classes`: its
+/// outer `'` trimmed, in lower case (in `buffer` if it has upper-case letters or non-ASCII
+/// chars); `None` if it is only apostrophes.
+fn lower_word<'a>(run: &'a str, classes: u8, buffer: &'a mut String) -> Option<Word<'a>> {
+    let word = if classes & APOSTROPHE_BYTE != 0 {
+        run.trim_matches('\'')
+    } else {
+        run
+    };
+    if word.is_empty() {
+        return None;
+    }
+    if classes & LEAD_BYTE != 0 {
+        return Some(lower_unicode(word, buffer));
+    }
+    let text = if classes & UPPER_BYTE != 0 {
+        buffer.clear();
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+        buffer
+    } else {
+        word
+    };
+    Some(Word {
+        text,
+        ascii: true,
+        wx: classes & WX_BYTE != 0,
+    })
+}
+
+/// `word`, which has non-ASCII chars, in lower case in `buffer`. Char by char: `str::to_lowercase`
+/// differs only for a word-final Greek sigma, and no Greek word is in a list.
+fn lower_unicode<'a>(word: &str, buffer: &'a mut String) -> Word<'a> {
+    buffer.clear();
+    let mut ascii = true;
+    let mut wx = false;
+    let mut push = |c: char| {
+        ascii &= c.is_ascii();
+        wx |= c == 'w' || c == 'x';
+        buffer.push(c);
+    };
+    for c in word.chars() {
+        match c {
+            'а'..='я' => push(c),
+            // A Russian capital is 32 code points before its small letter.
+            'А'..='Я' => push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            _ if c.is_ascii() => push(c.to_ascii_lowercase()),
+            _ => c.to_lowercase().for_each(&mut push),
+        }
+    }
+    Word {
+        text: buffer,
+        ascii,
+        wx,
     }
 }
 
@@ -502,19 +647,19 @@ impl WordCounts {
             ..WordCounts::default()
         };
         for_each_word(text, |w| {
-            let l = lists(w);
+            let l = lists(w.text);
             n.kazakh += usize::from(l & KAZAKH != 0);
             n.russian += usize::from(l & RUSSIAN != 0);
             n.english += usize::from(l & ENGLISH != 0);
             n.kazakh_latin += usize::from(l & KAZAKH_LATIN != 0);
             n.other_latin += usize::from(l & OTHER_LATIN != 0);
-            let ascii = w.is_ascii();
-            n.ascii &= ascii;
+            n.ascii &= w.ascii;
             if !cyrillic {
-                n.wx += usize::from(w.bytes().any(|b| b == b'w' || b == b'x'));
-            } else if !ascii {
+                n.wx += usize::from(w.wx);
+            } else if !w.ascii {
                 n.russian_endings += usize::from(
-                    RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e)) && w.chars().count() > 4,
+                    RUSSIAN_ENDINGS.iter().any(|e| w.text.ends_with(e))
+                        && w.text.chars().count() > 4,
                 );
             }
         });
@@ -580,41 +725,95 @@ pub struct Survey {
 /// Counts the letters of `text` and, if there are at least `min_letters`, identifies its
 /// language, in one pass over its chars.
 pub fn survey(text: &str, min_letters: usize) -> Survey {
-    let mut letters = 0usize;
-    let mut cyrillic = 0usize;
-    let mut kazakh = 0usize;
-    let mut other_cyrillic = 0usize;
-    let mut latin = 0usize;
-    let mut kazakh_latin = 0usize;
-    for c in text.chars() {
+    let n = Letters::of(text);
+    let language = if n.letters < min_letters || n.cyrillic == 0 && n.latin == 0 {
+        None
+    } else if n.cyrillic >= n.latin {
+        cyrillic_language(text, n.cyrillic, n.kazakh, n.other_cyrillic)
+    } else {
+        latin_language(text, n.kazakh_latin)
+    };
+    Survey {
+        letters: n.letters,
+        language,
+    }
+}
+
+/// The letters of a text by script, as [`survey`] counts them.
+#[derive(Debug, Default, PartialEq)]
+struct Letters {
+    /// Every letter (`char::is_alphabetic`).
+    letters: usize,
+    /// The chars of the Cyrillic block.
+    cyrillic: usize,
+    /// Letters only Kazakh uses among kk, ru.
+    kazakh: usize,
+    /// Cyrillic letters of Uzbek and Karakalpak.
+    other_cyrillic: usize,
+    /// ASCII letters and the other Latin ones below U+0250.
+    latin: usize,
+    /// Letters of the 2021 Kazakh Latin alphabet.
+    kazakh_latin: usize,
+}
+
+/// The bytes [`Letters::of`] takes at once where they are all ASCII.
+const ASCII_CHUNK: usize = 16;
+
+impl Letters {
+    /// The letters of `text`: a chunk of [`ASCII_CHUNK`] bytes at once where they are all ASCII,
+    /// else char by char to the end of the chunk.
+    fn of(text: &str) -> Letters {
+        let mut n = Letters::default();
+        let mut i = 0;
+        while i < text.len() {
+            let end = i + ASCII_CHUNK;
+            if let Some(letters) = text.as_bytes()[i..].first_chunk().and_then(ascii_letters) {
+                n.latin += letters;
+                n.letters += letters;
+                i = end;
+                continue;
+            }
+            for c in text[i..].chars() {
+                n.add(c);
+                i += c.len_utf8();
+                if i >= end {
+                    break;
+                }
+            }
+        }
+        n
+    }
+
+    /// Counts the char `c`.
+    fn add(&mut self, c: char) {
         if c.is_ascii() {
             let l = usize::from(c.is_ascii_alphabetic());
-            latin += l;
-            letters += l;
-            continue;
+            self.latin += l;
+            self.letters += l;
+            return;
         }
         let letter = is_letter(c);
-        letters += usize::from(letter);
+        self.letters += usize::from(letter);
         if matches!(c, 'А'..='я' | 'Ё' | 'ё') {
             // The letters Kazakh and Russian share.
-            cyrillic += 1;
+            self.cyrillic += 1;
         } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyrillic += 1;
-            kazakh += usize::from(KAZAKH_LETTERS.contains(c));
-            other_cyrillic += usize::from(OTHER_CYRILLIC.contains(c));
+            self.cyrillic += 1;
+            self.kazakh += usize::from(KAZAKH_LETTERS.contains(c));
+            self.other_cyrillic += usize::from(OTHER_CYRILLIC.contains(c));
         } else if c < '\u{0250}' && letter {
-            latin += 1;
-            kazakh_latin += usize::from(KAZAKH_LATIN_LETTERS.contains(c));
+            self.latin += 1;
+            self.kazakh_latin += usize::from(KAZAKH_LATIN_LETTERS.contains(c));
         }
     }
-    let language = if letters < min_letters || cyrillic == 0 && latin == 0 {
-        None
-    } else if cyrillic >= latin {
-        cyrillic_language(text, cyrillic, kazakh, other_cyrillic)
-    } else {
-        latin_language(text, kazakh_latin)
-    };
-    Survey { letters, language }
+}
+
+/// The number of letters in `chunk`, if it is all ASCII.
+fn ascii_letters(chunk: &[u8; ASCII_CHUNK]) -> Option<usize> {
+    if !chunk.iter().fold(0, |all, b| all | b).is_ascii() {
+        return None;
+    }
+    Some(chunk.iter().filter(|b| b.is_ascii_alphabetic()).count())
 }
 
 /// The language of a mostly Cyrillic text: Kazakh, Russian, or a neighbour (`None`).
@@ -819,6 +1018,186 @@ mod tests {
         assert!(WordCounts::of("plain words only", false).ascii);
         let n = WordCounts::of("ПРИВЕТСТВУЕТСЯ Ёлка ''ОНИ'' Ωμέγα", true);
         assert_eq!((n.russian_endings, n.russian), (1, 0));
+    }
+
+    /// The words of `text` as [`for_each_word`] gives them: lower case, all ASCII, with a `w` or
+    /// an `x`.
+    fn words(text: &str) -> Vec<(String, bool, bool)> {
+        let mut words = Vec::new();
+        for_each_word(text, |w| words.push((w.text.to_string(), w.ascii, w.wx)));
+        words
+    }
+
+    /// The words of `text` as the char splitter that the byte scanner replaced found them, the
+    /// reference [`words`] must agree with (the empty words it gave counted for nothing).
+    fn reference_words(text: &str) -> Vec<(String, bool, bool)> {
+        let mut words = Vec::new();
+        for w in text
+            .split(|c: char| !(is_letter(c) || c == '\'' || c == 'ʼ'))
+            .filter(|w| !w.is_empty())
+        {
+            let mut lower = String::new();
+            for c in w.trim_matches('\'').chars() {
+                if matches!(c, 'а'..='я') {
+                    lower.push(c);
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            if !lower.is_empty() {
+                let wx = lower.bytes().any(|b| b == b'w' || b == b'x');
+                words.push((lower.clone(), lower.is_ascii(), wx));
+            }
+        }
+        words
+    }
+
+    /// The letters of `text` counted char by char, the reference [`Letters::of`] must agree with.
+    fn reference_letters(text: &str) -> Letters {
+        let mut n = Letters::default();
+        text.chars().for_each(|c| n.add(c));
+        n
+    }
+
+    /// Realistic texts: kk (Cyrillic with and without its letters, Latin), ru, en, neighbours,
+    /// and markup around them.
+    const SAMPLES: &[&str] = &[
+        "Бұл қолданба жасанды интеллектті пайдаланады. Жауаптарды тексеріңіз!",
+        "Бул колданба жасанды интеллект аркылы жане деректер",
+        "Приложение использует искусственный интеллект; ответы могут содержать ошибки.",
+        "ЖИ-мен жасалған мазмұн (AI-generated content), 2024 ж.",
+        "This app uses artificial intelligence. Please check the answers: they're not always right.",
+        "Bul qoldanba jasandy intellektını paidalanady. Jauaptardy tekserıñız.",
+        "Bu xizmat sun'iy intellekt yordamida ishlaydi, sunʼiy ma'lumotlar bo'lishi mumkin.",
+        "<p class=\"notice\">Контент создан ИИ &mdash; 'проверьте' ''ответы''</p>",
+        "msgid \"Generated by AI\"\nmsgstr \"ЖИ жасаған\"\n",
+        "Ωμέγα ΟΔΟΣ 人工智能 AI ИИ ÄÖÜ äöü ǵ ǴÁ naïve café №5 — “quoted” «кавычки»",
+        "",
+        "'",
+        "''' ʼ ' 'ʼ' x'y' 'WX'",
+    ];
+
+    #[test]
+    fn words_are_letters_and_apostrophes_in_lower_case() {
+        let w = |s: &str, ascii: bool, wx: bool| (s.to_string(), ascii, wx);
+        assert_eq!(words(""), []);
+        assert_eq!(words(" 42, ... -- '' ' "), []);
+        assert_eq!(
+            words("Hello, World!42x"),
+            [
+                w("hello", true, false),
+                w("world", true, true),
+                w("x", true, true)
+            ]
+        );
+        assert_eq!(
+            words("a.b_c-d1e\tf\u{a0}g"),
+            ["a", "b", "c", "d", "e", "f", "g"].map(|s| w(s, true, false))
+        );
+        // Inner apostrophes stay, outer ASCII ones go; `ʼ` is a letter of the word and stays.
+        assert_eq!(
+            words("don't 'Quoted' ''rock'n'roll'' sunʼiy 'ʼ'"),
+            [
+                w("don't", true, false),
+                w("quoted", true, false),
+                w("rock'n'roll", true, false),
+                w("sunʼiy", false, false),
+                w("ʼ", false, false),
+            ]
+        );
+        // Cyrillic upper case, Kazakh letters, ASCII and Cyrillic in one word, non-ASCII
+        // separators.
+        assert_eq!(
+            words("ЁЛКА ӘЛЕМ—ҚАЗАҚСТАН2024ж AIжүйесі WXқ №5"),
+            [
+                w("ёлка", false, false),
+                w("әлем", false, false),
+                w("қазақстан", false, false),
+                w("ж", false, false),
+                w("aiжүйесі", false, false),
+                w("wxқ", false, true),
+            ]
+        );
+        // Latin beyond ASCII, Greek char by char (no final sigma), CJK.
+        assert_eq!(
+            words("NAÏVE ÄÖÜ ΟΔΟΣ 人工智能"),
+            [
+                w("naïve", false, false),
+                w("äöü", false, false),
+                w("οδοσ", false, false),
+                w("人工智能", false, false),
+            ]
+        );
+        // Lower case decides: the Kelvin sign is a `k`, a dotted `İ` is an `i` and a dot.
+        assert_eq!(
+            words("\u{212A}M İX"),
+            [w("km", true, false), w("i\u{307}x", false, true)]
+        );
+    }
+
+    #[test]
+    fn word_scanner_agrees_with_the_char_splitter() {
+        for text in SAMPLES {
+            assert_eq!(words(text), reference_words(text), "{text:?}");
+        }
+        // Every char of the Basic Multilingual Plane and beyond, inside a word, at its ends, and
+        // next to apostrophes.
+        for c in ('\0'..='\u{10800}').chain(['\u{1F600}', '\u{20000}']) {
+            for text in [format!("a{c}B"), format!("{c}"), format!("'{c}' Ж{c}ы")] {
+                assert_eq!(words(&text), reference_words(&text), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn word_counts_of_mixed_texts() {
+        let n = WordCounts::of(SAMPLES[0], true);
+        assert_eq!((n.kazakh, n.russian, n.russian_endings), (4, 0, 0));
+        let n = WordCounts::of(SAMPLES[2], true);
+        assert_eq!((n.kazakh, n.russian, n.russian_endings), (0, 2, 3));
+        let n = WordCounts::of(SAMPLES[4], false);
+        assert_eq!(
+            (n.english, n.kazakh_latin, n.other_latin, n.wx),
+            (6, 0, 0, 2)
+        );
+        assert!(n.ascii);
+        let n = WordCounts::of(SAMPLES[6], false);
+        assert_eq!(
+            (n.english, n.kazakh_latin, n.other_latin, n.wx),
+            (0, 1, 6, 1)
+        );
+        assert!(!n.ascii);
+        let empty = WordCounts {
+            ascii: true,
+            ..WordCounts::default()
+        };
+        assert_eq!(WordCounts::of("", false), empty);
+        assert_eq!(WordCounts::of(" '' 42 ", true), empty);
+        assert_eq!(lists(""), 0);
+        assert_eq!(lists(&"the".repeat(30)), 0);
+    }
+
+    #[test]
+    fn letters_by_script() {
+        assert_eq!(
+            Letters::of("Бұл ЖИ, naïve äö 42 ўз 人工"),
+            Letters {
+                letters: 16,
+                cyrillic: 7,
+                kazakh: 1,
+                other_cyrillic: 1,
+                latin: 7,
+                kazakh_latin: 2,
+            }
+        );
+        assert_eq!(Letters::of(""), Letters::default());
+        // Around the ASCII chunks: non-ASCII chars at every offset of a long text.
+        for text in SAMPLES {
+            for pad in 0..=2 * ASCII_CHUNK {
+                let text = format!("{}{text}{}", "ab ".repeat(pad), "x".repeat(pad));
+                assert_eq!(Letters::of(&text), reference_letters(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
