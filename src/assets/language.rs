@@ -426,8 +426,13 @@ const OTHER_LATIN: u8 = 16;
 struct WordLists {
     words: WordMap<&'static str, u8>,
     /// For each first byte, the lengths in bytes of the words that start with it (bit `n` for
-    /// `n` bytes): about half the words of a text need no lookup.
+    /// `n` bytes, bit 63 for 63 or more): about half the words of a text need no lookup.
     lengths: [u64; 256],
+}
+
+/// The bit of a word's length in [`WordLists::lengths`].
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// The [`WordLists`], made when first used: at most one lookup per word.
@@ -445,7 +450,9 @@ static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
     ] {
         for &w in list {
             *table.words.entry(w).or_default() |= flag;
-            table.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+            if let Some(&first) = w.as_bytes().first() {
+                table.lengths[usize::from(first)] |= length_bit(w);
+            }
         }
     }
     table
@@ -458,7 +465,7 @@ fn lists(word: &str) -> u8 {
         return 0;
     };
     let table = &*WORD_LISTS;
-    if word.len() >= 64 || table.lengths[usize::from(first)] >> word.len() & 1 == 0 {
+    if table.lengths[usize::from(first)] & length_bit(word) == 0 {
         return 0;
     }
     table.words.get(word).copied().unwrap_or(0)
