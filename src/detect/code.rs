@@ -31,7 +31,7 @@ use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
@@ -245,6 +245,8 @@ struct LanguageQueries {
     words: Vec<String>,
     /// How many of `words` are literals.
     literals: usize,
+    /// The length of the longest of `words`, in bytes.
+    longest: usize,
     /// The automaton of `words`, a DFA (the fastest search) built when the first file of the
     /// language is read: one pass screens a file. `None` if it cannot be built, and then every
     /// file of the language is parsed.
@@ -252,6 +254,24 @@ struct LanguageQueries {
 }
 
 impl LanguageQueries {
+    fn new(
+        source: String,
+        origins: Vec<(usize, String)>,
+        words: Vec<String>,
+        literals: usize,
+    ) -> LanguageQueries {
+        LanguageQueries {
+            source,
+            origins,
+            compiled: OnceLock::new(),
+            claimed: AtomicBool::new(false),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
+            words,
+            literals,
+            screen: OnceLock::new(),
+        }
+    }
+
     fn screen(&self) -> Option<&AhoCorasick> {
         self.screen
             .get_or_init(|| {
@@ -262,6 +282,37 @@ impl LanguageQueries {
                     .ok()
             })
             .as_ref()
+    }
+
+    /// Screens a file of `lang`: whether it holds a literal outside comment lines, and a
+    /// reference word.
+    fn screen_bytes(&self, lang: Language, bytes: &[u8]) -> Screen {
+        let Some(ac) = self.screen() else {
+            return Screen {
+                candidate: true,
+                references_keys: true,
+            };
+        };
+        // Most files hold none of the words: the leftmost-ending match, if any, in the fast
+        // non-overlapping search. No match ends before it, so every match starts at most
+        // `longest` bytes before its end; from there, overlapping matches, so that a reference
+        // word does not hide a literal, nor the reverse.
+        let Some(first) = ac.find(bytes) else {
+            return Screen::default();
+        };
+        let from = first.end().saturating_sub(self.longest);
+        let mut screen = Screen::default();
+        for m in ac.find_overlapping_iter(Input::new(bytes).span(from..bytes.len())) {
+            if m.pattern().as_usize() >= self.literals {
+                screen.references_keys = true;
+            } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
+                screen.candidate = true;
+            }
+            if screen.candidate && screen.references_keys {
+                break;
+            }
+        }
+        screen
     }
 
     fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
@@ -342,18 +393,7 @@ impl CodeQueries {
             all.extend(literals.iter().cloned());
             let count = literals.len();
             literals.extend(references);
-            languages.insert(
-                lang,
-                LanguageQueries {
-                    source,
-                    origins,
-                    compiled: OnceLock::new(),
-                    claimed: AtomicBool::new(false),
-                    words: literals,
-                    literals: count,
-                    screen: OnceLock::new(),
-                },
-            );
+            languages.insert(lang, LanguageQueries::new(source, origins, literals, count));
         }
         all.sort();
         all.dedup();
@@ -422,28 +462,10 @@ impl CodeQueries {
 
     /// Screens a file of `lang` in one pass over its bytes.
     pub fn screen(&self, lang: Language, bytes: &[u8]) -> Screen {
-        let Some(lq) = self.languages.get(&lang) else {
-            return Screen::default();
-        };
-        let Some(ac) = lq.screen() else {
-            return Screen {
-                candidate: true,
-                references_keys: true,
-            };
-        };
-        let mut screen = Screen::default();
-        // Overlapping matches: a reference word must not hide a literal, nor the reverse.
-        for m in ac.find_overlapping_iter(bytes) {
-            if m.pattern().as_usize() >= lq.literals {
-                screen.references_keys = true;
-            } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
-                screen.candidate = true;
-            }
-            if screen.candidate && screen.references_keys {
-                break;
-            }
+        match self.languages.get(&lang) {
+            Some(lq) => lq.screen_bytes(lang, bytes),
+            None => Screen::default(),
         }
-        screen
     }
 
     /// Whether a file of `lang` may hold evidence: one of the language's literals in its bytes,
@@ -1112,5 +1134,82 @@ mod tests {
             screen(Language::Kotlin, "fun total(a: Int) = a + 1\n"),
             super::Screen::default()
         );
+    }
+
+    /// The screen's first, non-overlapping search only finds where overlapping matches may
+    /// start: on texts where words overlap, contain one another, or sit on comment lines, it
+    /// answers as one overlapping search over the whole text does.
+    #[test]
+    fn screening_from_the_first_match_equals_an_overlapping_search_of_the_whole_text() {
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let whole = |lang: Language, lq: &super::LanguageQueries, bytes: &[u8]| {
+            let ac = lq.screen().expect("automaton");
+            let mut screen = super::Screen::default();
+            for m in ac.find_overlapping_iter(bytes) {
+                if m.pattern().as_usize() >= lq.literals {
+                    screen.references_keys = true;
+                } else if !lang.on_comment_line(bytes, m.start()) {
+                    screen.candidate = true;
+                }
+            }
+            screen
+        };
+        let mut texts_checked = 0;
+        for lang in Language::ALL {
+            let Some(lq) = queries.languages.get(&lang) else {
+                continue;
+            };
+            let comment = lang.line_comments().first().copied().unwrap_or("//");
+            let words = &lq.words;
+            // Every reference word, and literals from across the sorted list.
+            let picks: Vec<&String> = words
+                .iter()
+                .step_by((words.len() / 40).max(1))
+                .chain(&words[lq.literals..])
+                .collect();
+            for a in &picks {
+                for b in &picks {
+                    let half = &b[..b.floor_char_boundary(b.len() / 2)];
+                    for text in [
+                        format!("x = {a}{b}\n"),
+                        format!("{half}{a}\n"),
+                        format!("{comment} {a}\n{b}"),
+                        format!("{comment} {a} {b}\n"),
+                        format!("{a}\n{comment} {b}"),
+                        format!("/* {a} */ {b}\n"),
+                    ] {
+                        assert_eq!(
+                            queries.screen(lang, text.as_bytes()),
+                            whole(lang, lq, text.as_bytes()),
+                            "{lang:?}: {text:?}"
+                        );
+                        texts_checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(texts_checked > 10_000, "{texts_checked} texts");
+    }
+
+    /// A word that ends first may start after one that contains it: the overlapping search
+    /// starts early enough to see the longer one.
+    #[test]
+    fn screening_sees_a_literal_around_a_reference_word_that_ends_first() {
+        let words = vec!["openai.chat".to_string(), "ai.c".to_string()];
+        let lq = super::LanguageQueries::new(String::new(), Vec::new(), words, 1);
+        let screen = |text: &str| lq.screen_bytes(Language::Python, text.as_bytes());
+        let both = super::Screen {
+            candidate: true,
+            references_keys: true,
+        };
+        assert_eq!(screen("r = openai.chat(m)\n"), both);
+        assert_eq!(
+            screen("# openai.chat\nx = 1\n"),
+            super::Screen {
+                candidate: false,
+                references_keys: true
+            }
+        );
+        assert_eq!(screen("x = 1\n"), super::Screen::default());
     }
 }
