@@ -16,7 +16,8 @@
 ((string) @fact.string
   (#match? @fact.string "^[\"'][^\"'\n]{3,160}[\"']$"))
 (import_statement source: (string) @fact.import)
+; require("m"): `_` is the arguments (a named parent costs compile time)
 (call_expression
   function: (identifier) @_require
-  arguments: (arguments . (string) @fact.import)
+  arguments: (_ . (string) @fact.import)
   (#eq? @_require "require"))

@@ -4,16 +4,19 @@
 ; key.
 ; references: NSLocalizedString String(localized: LocalizedStringKey Text(
 ; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
+; The `_` nodes are the only types the grammar allows there (call_suffix, value_arguments,
+; value_argument, line_string_literal, value_argument_label): each named parent in a pattern
+; costs analysis when the query compiles.
 (call_expression
   (simple_identifier) @_f (#match? @_f "^(Text|Label|Button)$")
-  (call_suffix (value_arguments . (value_argument
-    value: (line_string_literal (line_str_text) @fact.ui.text)))))
+  (_ (_ . (_
+    value: (_ (line_str_text) @fact.ui.text)))))
 (call_expression
   (simple_identifier) @_f (#eq? @_f "NSLocalizedString")
-  (call_suffix (value_arguments . (value_argument
-    value: (line_string_literal (line_str_text) @fact.ui.key)))))
+  (_ (_ . (_
+    value: (_ (line_str_text) @fact.ui.key)))))
 (call_expression
   (simple_identifier) @_f (#eq? @_f "String")
-  (call_suffix (value_arguments (value_argument
-    name: (value_argument_label (simple_identifier) @_l (#eq? @_l "localized"))
-    value: (line_string_literal (line_str_text) @fact.ui.key)))))
+  (_ (_ (_
+    name: (_ (simple_identifier) @_l (#eq? @_l "localized"))
+    value: (_ (line_str_text) @fact.ui.key)))))

@@ -2,11 +2,13 @@
 ; references: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
 ; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
 ; Translation-key references: t("ai.notice"), i18n.t("…"), $t("…"), intl.formatMessage({id: "…"}).
+; `_` stands where the grammar allows one type (member_expression, arguments, pair): each named
+; parent in a pattern costs analysis when the query compiles.
 (call_expression
-  function: [(identifier) @_t (member_expression property: (property_identifier) @_t)]
+  function: [(identifier) @_t (_ property: (property_identifier) @_t)]
   (#match? @_t "^(t|\\$t|translate|getMessage)$")
-  arguments: (arguments . (string (string_fragment) @fact.ui.key)))
+  arguments: (_ . (string (string_fragment) @fact.ui.key)))
 (call_expression
-  function: (member_expression property: (property_identifier) @_f (#eq? @_f "formatMessage"))
-  arguments: (arguments . (object (pair key: (property_identifier) @_id (#eq? @_id "id")
+  function: (_ property: (property_identifier) @_f (#eq? @_f "formatMessage"))
+  arguments: (_ . (object (_ key: (property_identifier) @_id (#eq? @_id "id")
     value: (string (string_fragment) @fact.ui.key)))))
