@@ -55,20 +55,18 @@ impl Segment {
         let end = end.min(source.len()).max(start);
         let raw = &source[start..end];
         let base = self.text.len();
+        // Most values appear verbatim after their quote: one piece, found from the first char.
+        if let Some(c) = value.chars().next()
+            && let (at, true) = locate(raw, c)
+            && raw[at..].starts_with(value)
+        {
+            return self.push(value, start + at, end);
+        }
         let mut j = 0usize;
         let mut last: Option<(usize, usize)> = None; // (text offset, source offset) expected next
         for (i, c) in value.char_indices() {
-            let rest = &raw[j..];
-            let (at, verbatim) = if rest.starts_with(c) {
-                (j, true)
-            } else if rest.starts_with(['\\', '&']) {
-                (j, false)
-            } else {
-                match rest.find(c).filter(|&d| d <= LOOKAHEAD) {
-                    Some(d) => (j + d, true),
-                    None => (j, false),
-                }
-            };
+            let (d, verbatim) = locate(&raw[j..], c);
+            let at = j + d;
             if last != Some((base + i, start + at)) {
                 self.pieces.push((base + i, start + at));
             }
@@ -119,6 +117,21 @@ impl Segment {
 /// How far ahead a decoded char is looked for in its source (past quotes, indentation, an
 /// escape).
 const LOOKAHEAD: usize = 12;
+
+/// Where `c` is in `rest`, the raw text left: at its start or a little ahead, verbatim (true);
+/// or, at an escape or when not found, at its start, produced by what is there (false).
+fn locate(rest: &str, c: char) -> (usize, bool) {
+    if rest.starts_with(c) {
+        (0, true)
+    } else if rest.starts_with(['\\', '&']) {
+        (0, false)
+    } else {
+        match rest.find(c).filter(|&d| d <= LOOKAHEAD) {
+            Some(d) => (d, true),
+            None => (0, false),
+        }
+    }
+}
 
 /// The offset after the escape sequence at `at` (`\n`, `\u0430`, `\x41`, `&amp;`), or after one
 /// char.
@@ -179,6 +192,27 @@ mod tests {
         assert_eq!(&src[seg.source_offset(at)..][..4], "ЖИ");
         let at = seg.text.find("жасалған").unwrap();
         assert_eq!(&src[seg.source_offset(at)..][..16], "жасалған");
+    }
+
+    /// A value that appears verbatim maps every char to its own place, after the quote, in
+    /// Cyrillic as in ASCII, also after text already in the segment.
+    #[test]
+    fn aligned_maps_a_verbatim_value_char_by_char() {
+        let src = r#"msgstr "Жасанды интеллект" "арқылы""#;
+        let first = src.find('"').unwrap();
+        let second = src.rfind(" \"").unwrap() + 1;
+        let mut seg = Segment::new(Vec::new(), first);
+        seg.push_aligned("Жасанды интеллект", src, first, second - 1);
+        seg.push_aligned("арқылы", src, second, src.len());
+        for (i, c) in seg.text.char_indices() {
+            let at = seg.source_offset(i);
+            assert!(src[at..].starts_with(c), "{i} {c:?} -> {at}");
+        }
+        assert_eq!(
+            seg.source_offset(seg.text.find("арқылы").unwrap()),
+            second + 1
+        );
+        assert_eq!(seg.end, src.len());
     }
 
     #[test]
