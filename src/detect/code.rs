@@ -226,8 +226,9 @@ struct LanguageQuery {
     string: Option<u32>,
     /// Capture index → fact name, for `@fact.<name>` captures.
     facts: HashMap<u32, String>,
-    /// Node kind id → whether the kind is a function, method, lambda or closure.
-    function_kinds: Vec<bool>,
+    /// The functions, methods, lambdas and closures (see [`function_scopes`]), captured only if
+    /// the language has facts.
+    scope: Option<u32>,
 }
 
 /// One language's queries, compiled on first use, and its literal prefilter.
@@ -316,7 +317,14 @@ impl LanguageQueries {
     }
 
     fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
-        let query = Query::new(&lang.grammar(), &self.source).map_err(|e| {
+        let grammar = lang.grammar();
+        // Facts are placed in their enclosing function: the query cursor captures the functions
+        // while it walks the tree for the other patterns.
+        let source = match self.source.contains("@fact.") {
+            true => Cow::Owned(format!("{}{}", self.source, function_scopes(&grammar))),
+            false => Cow::Borrowed(self.source.as_str()),
+        };
+        let query = Query::new(&grammar, &source).map_err(|e| {
             let file = self
                 .origins
                 .iter()
@@ -332,20 +340,12 @@ impl LanguageQueries {
         let index = |name: &str| query.capture_index_for_name(name);
         let (import, call, string) = (index("import"), index("call"), index("string"));
         let import_member = index("import.member");
+        let scope = index(SCOPE_CAPTURE);
         let facts = query
             .capture_names()
             .iter()
             .enumerate()
             .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
-            .collect();
-        let grammar = lang.grammar();
-        let function_kinds = (0..grammar.node_kind_count())
-            .map(|id| {
-                u16::try_from(id)
-                    .ok()
-                    .and_then(|id| grammar.node_kind_for_id(id))
-                    .is_some_and(is_function_kind)
-            })
             .collect();
         Ok(LanguageQuery {
             query,
@@ -354,7 +354,7 @@ impl LanguageQueries {
             call,
             string,
             facts,
-            function_kinds,
+            scope,
         })
     }
 }
@@ -546,32 +546,43 @@ fn is_function_kind(kind: &str) -> bool {
     kind.contains("function") || kind.contains("method") || kind == "lambda"
 }
 
+/// The capture of the functions a fact can be in.
+const SCOPE_CAPTURE: &str = "scope.function";
+
+/// A pattern that captures every node, named or not, of a function kind of `grammar` (hidden
+/// kinds never appear in a tree), appended to a language's queries.
+fn function_scopes(grammar: &tree_sitter::Language) -> String {
+    let mut kinds = BTreeSet::new();
+    for id in (0..grammar.node_kind_count()).filter_map(|id| u16::try_from(id).ok()) {
+        match grammar.node_kind_for_id(id) {
+            Some(kind) if grammar.node_kind_is_visible(id) && is_function_kind(kind) => {
+                kinds.insert(match grammar.node_kind_is_named(id) {
+                    true => format!("({kind})"),
+                    false => format!("{kind:?}"),
+                });
+            }
+            _ => {}
+        }
+    }
+    match kinds.is_empty() {
+        true => String::new(),
+        false => format!(
+            "\n[{}] @{SCOPE_CAPTURE}\n",
+            kinds.into_iter().collect::<Vec<_>>().join(" ")
+        ),
+    }
+}
+
 /// The functions of a tree as (start byte, end byte, node), in document order, outer before
-/// inner: found with one walk, so that the enclosing function of each capture is a search, not
-/// a walk up the tree (a node's parent is itself found from the root in tree-sitter).
+/// inner, so that the enclosing function of each capture is a search, not a walk up the tree (a
+/// node's parent is itself found from the root in tree-sitter).
 struct Functions<'tree>(Vec<(usize, usize, tree_sitter::Node<'tree>)>);
 
 impl<'tree> Functions<'tree> {
-    fn of(tree: &'tree tree_sitter::Tree, function_kinds: &[bool]) -> Functions<'tree> {
-        let mut out = Vec::new();
-        let mut cursor = tree.walk();
-        loop {
-            let node = cursor.node();
-            if function_kinds
-                .get(usize::from(node.kind_id()))
-                .is_some_and(|&f| f)
-            {
-                out.push((node.start_byte(), node.end_byte(), node));
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            while !cursor.goto_next_sibling() {
-                if !cursor.goto_parent() {
-                    return Functions(out);
-                }
-            }
-        }
+    /// Puts captured functions in document order: by start, the outer (longer) first.
+    fn sorted(mut found: Vec<(usize, usize, tree_sitter::Node<'tree>)>) -> Functions<'tree> {
+        found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        Functions(found)
     }
 
     /// The byte range of the nearest function or method that encloses `node` (not the node
@@ -786,15 +797,12 @@ pub fn extract(
         };
     };
     let index = LineIndex::new(text);
-    let functions = if lq.facts.is_empty() {
-        Functions(Vec::new())
-    } else {
-        Functions::of(&tree, &lq.function_kinds)
-    };
     let mut hits = Vec::new();
     let mut imports = Vec::new();
     let mut calls = Vec::new();
-    let mut facts = Vec::new();
+    // Facts with their nodes, placed in their functions once all functions are captured.
+    let mut found_facts = Vec::new();
+    let mut scopes = Vec::new();
     let mut cursor = QueryCursor::new();
     let mut query_in_time = |_: &QueryCursorState| {
         if Instant::now() < deadline {
@@ -870,13 +878,16 @@ pub fn extract(
                         },
                     });
                 }
+            } else if Some(cap.index) == lq.scope {
+                scopes.push((node.start_byte(), node.end_byte(), node));
             } else if let Some(name) = lq.facts.get(&cap.index) {
-                facts.push(CodeFact {
+                let fact = CodeFact {
                     name: name.clone(),
                     text: raw.to_string(),
                     location: index.location(path, node.start_byte(), node.end_byte()),
-                    scope: functions.enclosing(node),
-                });
+                    scope: None,
+                };
+                found_facts.push((fact, node));
             }
         }
     }
@@ -917,6 +928,14 @@ pub fn extract(
         }
     }
     hits.extend(imports);
+    let functions = Functions::sorted(scopes);
+    let mut facts: Vec<CodeFact> = found_facts
+        .into_iter()
+        .map(|(fact, node)| CodeFact {
+            scope: functions.enclosing(node),
+            ..fact
+        })
+        .collect();
     // In the order the inventory keeps (files are merged in path order, so its sort finds runs
     // already sorted); a fact captured by two patterns is kept once.
     facts.sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
@@ -985,6 +1004,81 @@ mod tests {
         // A function's name is inside its definition.
         assert_eq!(scope_of("contact", 2), Some(contact));
         assert_eq!(scope_of("phone_number", 7), None);
+    }
+
+    /// The functions the query captures are the nodes of a function kind a walk of the whole
+    /// tree visits, on every source file of the fixtures and the example, in all languages.
+    #[test]
+    fn captured_function_scopes_are_the_function_nodes_of_the_tree() {
+        use super::is_function_kind;
+        use std::collections::BTreeSet;
+        use tree_sitter::{Parser, QueryCursor, StreamingIterator};
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("tests/fixtures"), root.join("examples")];
+        let (mut files, mut functions, mut languages) = (0, 0, BTreeSet::new());
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixture dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let lang = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .and_then(Language::from_extension);
+                let (Some(lang), Ok(text)) = (lang, std::fs::read_to_string(&path)) else {
+                    continue;
+                };
+                let Some(Ok(lq)) = queries.compiled(lang) else {
+                    continue;
+                };
+                let Some(scope) = lq.scope else {
+                    continue;
+                };
+                let mut parser = Parser::new();
+                parser.set_language(&lang.grammar()).expect("grammar");
+                let tree = parser.parse(&text, None).expect("parse");
+                let mut walked = Vec::new();
+                let mut cursor = tree.walk();
+                'walk: loop {
+                    let node = cursor.node();
+                    if is_function_kind(node.kind()) {
+                        walked.push((node.start_byte(), node.end_byte(), node.kind_id()));
+                    }
+                    if cursor.goto_first_child() {
+                        continue;
+                    }
+                    while !cursor.goto_next_sibling() {
+                        if !cursor.goto_parent() {
+                            break 'walk;
+                        }
+                    }
+                }
+                let mut captured = Vec::new();
+                let mut query_cursor = QueryCursor::new();
+                let mut matches =
+                    query_cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
+                while let Some(m) = matches.next() {
+                    for cap in m.captures().iter().filter(|c| c.index == scope) {
+                        let n = cap.node;
+                        captured.push((n.start_byte(), n.end_byte(), n.kind_id()));
+                    }
+                }
+                captured.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+                walked.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+                assert_eq!(captured, walked, "{}", path.display());
+                files += 1;
+                functions += walked.len();
+                languages.insert(lang.name());
+            }
+        }
+        assert!(
+            files >= 20 && functions >= 100,
+            "{files} files, {functions} functions"
+        );
+        assert!(languages.len() >= 5, "{languages:?}");
     }
 
     #[test]
