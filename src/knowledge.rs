@@ -104,12 +104,30 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
 impl Knowledge {
     /// Loads all embedded knowledge, validating every file.
     pub fn load() -> Result<Knowledge, KnowledgeError> {
-        let signals = Signals::load()?;
-        let lexicon = Lexicon::load()?;
-        let rules = Rule::load_all()?;
-        let channels = ChannelRules::load()?;
-        let queries = CodeQueries::load(&signals)?;
-        let facts = Vocabulary::load()?;
+        // The signals and the queries built on them load on this thread while the rest loads on
+        // another (a scan waits for the knowledge); errors are reported in the same order.
+        let (signals_queries, (lexicon, rules, channels, facts)) = std::thread::scope(|s| {
+            let rest = s.spawn(|| {
+                (
+                    Lexicon::load(),
+                    Rule::load_all(),
+                    ChannelRules::load(),
+                    Vocabulary::load(),
+                )
+            });
+            let signals_queries = Signals::load().map(|signals| {
+                let queries = CodeQueries::load(&signals);
+                (signals, queries)
+            });
+            let rest = rest
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (signals_queries, rest)
+        });
+        let (signals, queries) = signals_queries?;
+        let (lexicon, rules, channels) = (lexicon?, rules?, channels?);
+        let queries = queries?;
+        let facts = facts?;
         for lang in query_languages() {
             if !Language::ALL
                 .iter()
