@@ -232,7 +232,10 @@ fn run(cli: Cli, matches: &ArgMatches, style: Style) -> Result<u8, Failure> {
                     outcome.report.diagnostics.len()
                 );
             }
-            Ok(outcome.exit_code(fail_on) as u8)
+            let code = outcome.exit_code(fail_on) as u8;
+            // The process ends here: freeing the scan's results one by one would only delay it.
+            std::mem::forget(outcome);
+            Ok(code)
         }
         Command::Inventory(args) => {
             let knowledge = knowledge()?;
@@ -249,6 +252,8 @@ fn run(cli: Cli, matches: &ArgMatches, style: Style) -> Result<u8, Failure> {
                 let text = report::render_inventory(output.format, &outcome, knowledge, &options);
                 emit(&text, output.path.as_ref())?;
             }
+            // As for `check`: the process ends here.
+            std::mem::forget(outcome);
             Ok(0)
         }
         Command::Explain { rule } => {
