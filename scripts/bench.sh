@@ -87,15 +87,22 @@ LITERALS="$BENCH/literals.txt"
 RESULTS="$BENCH/runs.tsv"
 : >"$RESULTS"
 
-# measure LABEL TREE RUNS WARMUP CMD...: appends "label tree wall user sys maxrss_kb" per run.
+# one_run LABEL TREE CMD...: appends "label tree wall user sys maxrss_kb" of one run.
+one_run() {
+  local label=$1 tree=$2
+  shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$BENCH/time.txt" "$@" >/dev/null 2>"$BENCH/stderr.txt" || true
+  printf '%s\t%s\t%s\n' "$label" "$tree" "$(tr ' ' '\t' <"$BENCH/time.txt" | tail -1)" >>"$RESULTS"
+}
+
+# measure LABEL TREE RUNS WARMUP CMD...: RUNS runs of one tool, after a warm-up run if WARMUP is 1.
 measure() {
   local label=$1 tree=$2 runs=$3 warmup=$4
   shift 4
   log "$label on $(basename "$tree"): $runs runs"
   if [ "$warmup" = 1 ]; then "$@" >/dev/null 2>&1 || true; fi
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$BENCH/time.txt" "$@" >/dev/null 2>"$BENCH/stderr.txt" || true
-    printf '%s\t%s\t%s\n' "$label" "$tree" "$(tr ' ' '\t' <"$BENCH/time.txt" | tail -1)" >>"$RESULTS"
+    one_run "$label" "$tree" "$@"
   done
 }
 
@@ -117,11 +124,21 @@ STATS="$BENCH/trees.tsv"
 bench_tree() {
   local tree=$1
   printf '%s\t%s\n' "$tree" "$(tree_stats "$tree" | tr ' ' '\t')" >>"$STATS"
-  measure aidisclose "$tree" "$RUNS" 1 "$AID" check --quiet "$tree"
-  if [ -x "$FLOOR" ]; then
-    measure "floor: parse + query the candidates" "$tree" "$RUNS" 1 "$FLOOR" "$tree"
-  fi
-  measure "rg -F -f literals" "$tree" "$RUNS" 1 "$RG" --count -F -f "$LITERALS" "$tree"
+  # aidisclose, the floor and rg take turns, one run each a round, so that a change in the host's
+  # speed during the bench (a quarter here, from hour to hour) weighs on all three alike.
+  log "aidisclose, the floor and rg on $(basename "$tree"): $RUNS rounds"
+  local floor=()
+  if [ -x "$FLOOR" ]; then floor=("$FLOOR" "$tree"); fi
+  "$AID" check --quiet "$tree" >/dev/null 2>&1 || true
+  if [ -n "${floor[*]}" ]; then "${floor[@]}" >/dev/null 2>&1 || true; fi
+  "$RG" --count -F -f "$LITERALS" "$tree" >/dev/null 2>&1 || true
+  for _ in $(seq "$RUNS"); do
+    one_run aidisclose "$tree" "$AID" check --quiet "$tree"
+    if [ -n "${floor[*]}" ]; then
+      one_run "floor: parse + query the candidates" "$tree" "${floor[@]}"
+    fi
+    one_run "rg -F -f literals" "$tree" "$RG" --count -F -f "$LITERALS" "$tree"
+  done
   if [ "$PEERS" = 1 ]; then
     measure "ast-grep scan" "$tree" "$PEER_RUNS" 1 \
       "$VENV/bin/ast-grep" scan -c "$ROOT/scripts/bench-rules/sgconfig.yml" --json=compact "$tree"
