@@ -320,9 +320,10 @@ impl LanguageQueries {
         let grammar = lang.grammar();
         // Facts are placed in their enclosing function: the query cursor captures the functions
         // while it walks the tree for the other patterns.
-        let source = match self.source.contains("@fact.") {
-            true => Cow::Owned(format!("{}{}", self.source, function_scopes(&grammar))),
-            false => Cow::Borrowed(self.source.as_str()),
+        let source = if self.source.contains("@fact.") {
+            Cow::Owned(format!("{}{}", self.source, function_scopes(&grammar)))
+        } else {
+            Cow::Borrowed(self.source.as_str())
         };
         let query = Query::new(&grammar, &source).map_err(|e| {
             let file = self
@@ -556,21 +557,21 @@ fn function_scopes(grammar: &tree_sitter::Language) -> String {
     for id in (0..grammar.node_kind_count()).filter_map(|id| u16::try_from(id).ok()) {
         match grammar.node_kind_for_id(id) {
             Some(kind) if grammar.node_kind_is_visible(id) && is_function_kind(kind) => {
-                kinds.insert(match grammar.node_kind_is_named(id) {
-                    true => format!("({kind})"),
-                    false => format!("{kind:?}"),
+                // A named kind is written `(kind)`, an anonymous one as its quoted name.
+                kinds.insert(if grammar.node_kind_is_named(id) {
+                    format!("({kind})")
+                } else {
+                    format!("{kind:?}")
                 });
             }
             _ => {}
         }
     }
-    match kinds.is_empty() {
-        true => String::new(),
-        false => format!(
-            "\n[{}] @{SCOPE_CAPTURE}\n",
-            kinds.into_iter().collect::<Vec<_>>().join(" ")
-        ),
+    if kinds.is_empty() {
+        return String::new();
     }
+    let kinds: Vec<String> = kinds.into_iter().collect();
+    format!("\n[{}] @{SCOPE_CAPTURE}\n", kinds.join(" "))
 }
 
 /// The functions of a tree as (start byte, end byte, node), in document order, outer before
