@@ -4,7 +4,7 @@
 
 use super::normalize::Prepared;
 use crate::model::{GapKind, Lang, TableEntry, TranslationGap};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The table a locale file belongs to: its path with the locale replaced by `{lang}`
@@ -88,10 +88,23 @@ pub fn gaps(entries: &[TableEntry], required: &[Lang]) -> Vec<TranslationGap> {
     // The first entry of each key in each language (the gaps are a set: the order of the keys
     // does not matter).
     let slot = |lang: Lang| Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    // Only the keys with a disclosing source can have gaps: the entries of the other keys (most
+    // of a project's strings) are not gathered.
+    let sourced: HashSet<(&str, &str)> = entries
+        .iter()
+        .filter(|e| e.discloses && e.reads_as.is_none())
+        .map(|e| (e.table.as_str(), e.key.as_str()))
+        .collect();
+    if sourced.is_empty() {
+        return Vec::new();
+    }
     let mut by_key: HashMap<(&str, &str), [Option<&TableEntry>; Lang::ALL.len()]> =
-        HashMap::with_capacity(entries.len());
+        HashMap::with_capacity(sourced.len());
     for e in entries {
-        by_key.entry((&e.table, &e.key)).or_default()[slot(e.language)].get_or_insert(e);
+        let id = (e.table.as_str(), e.key.as_str());
+        if sourced.contains(&id) {
+            by_key.entry(id).or_default()[slot(e.language)].get_or_insert(e);
+        }
     }
     let mut out = BTreeSet::new();
     for ((table, key), locales) in &by_key {
