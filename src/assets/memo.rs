@@ -11,7 +11,8 @@ use super::table;
 use crate::model::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use crate::text::WordHasher;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// Longer texts (paragraphs of a document) rarely repeat: they are not kept.
 const MAX_TEXT: usize = 1024;
@@ -38,10 +39,10 @@ struct Known {
 struct Memo {
     /// The lexicon the matches come from.
     lexicon: u64,
-    /// Hashes texts with keys of its own, so that no text can be made to collide on purpose.
-    state: RandomState,
-    /// By the hash of the text: the text and what is known about it (a text whose hash is
-    /// another's takes its place).
+    /// Hashes texts fast. Texts that collide, by chance or on purpose, cost only a recomputation:
+    /// a text whose hash is another's takes its place, and every look-up compares the text.
+    state: BuildHasherDefault<WordHasher>,
+    /// By the hash of the text: the text and what is known about it.
     texts: HashMap<u64, (String, Known), BuildHasherDefault<Hashed>>,
 }
 
