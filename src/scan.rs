@@ -5,6 +5,7 @@ use crate::assets::{self, AssetFormat};
 use crate::config::Config;
 use crate::detect::manifest::ManifestKind;
 use crate::detect::{artifact, code, manifest, services, settings};
+use crate::facts;
 use crate::knowledge::Knowledge;
 use crate::model::{
     CodeFact, Component, ComponentHit, Disclosure, FileFacts, LanguageMismatch, Note,
@@ -283,8 +284,10 @@ impl Read {
         );
         self.facts.disclosures =
             assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon);
+        let mut code_facts = found.facts;
+        facts::retain_read(&mut code_facts, rel, &knowledge.facts);
         self.facts.components = found.hits;
-        self.facts.code_facts = found.facts;
+        self.facts.code_facts = code_facts;
     }
 
     /// Drops the text unless a finding needs it for snippets: only the text of a file with

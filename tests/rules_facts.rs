@@ -96,3 +96,70 @@ fn declared_ui_frameworks_give_the_product_a_user_interface() {
         ]
     );
 }
+
+/// The captures a parsed file keeps are those the vocabulary reads as something, and the UI
+/// strings and keys: on every source file of the fixtures and the example, the facts read from
+/// the kept captures are the facts read from all of them, and most captures are dropped.
+#[test]
+fn dropping_the_captures_that_read_as_nothing_changes_no_fact() {
+    use aidisclose::detect::code::{self, Language};
+    use aidisclose::scan::Inventory;
+    let knowledge = Knowledge::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("tests/fixtures"), root.join("examples")];
+    let mut sources = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixture dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let lang = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .and_then(Language::from_extension);
+            if let (Some(lang), Ok(text)) = (lang, std::fs::read_to_string(&path)) {
+                let rel = path.strip_prefix(root).expect("under the root");
+                sources.push((rel.to_string_lossy().into_owned(), lang, text));
+            }
+        }
+    }
+    sources.sort();
+    let (mut all, mut kept) = (Inventory::default(), Inventory::default());
+    for (rel, lang, text) in &sources {
+        let found = code::extract(
+            *lang,
+            rel,
+            text,
+            (&knowledge.signals, &knowledge.queries),
+            std::time::Duration::from_secs(10),
+        );
+        let mut retained = found.facts.clone();
+        facts::retain_read(&mut retained, rel, &knowledge.facts);
+        all.code_facts.extend(found.facts);
+        kept.code_facts.extend(retained);
+    }
+    let from_all = facts::interpret(&all, &knowledge.facts);
+    assert!(
+        from_all.len() > 50,
+        "the fixtures hold facts: {}",
+        from_all.len()
+    );
+    assert_eq!(facts::interpret(&kept, &knowledge.facts), from_all);
+    assert!(
+        kept.code_facts.len() * 2 < all.code_facts.len(),
+        "{} of {} captures kept",
+        kept.code_facts.len(),
+        all.code_facts.len()
+    );
+    // UI strings and translation keys stay for the UI-string checks, read as anything or not.
+    let ui = |inv: &Inventory| {
+        inv.code_facts
+            .iter()
+            .filter(|f| f.name.starts_with("ui."))
+            .count()
+    };
+    assert!(ui(&all) > 0);
+    assert_eq!(ui(&kept), ui(&all));
+}

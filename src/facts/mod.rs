@@ -14,6 +14,7 @@ pub mod deadline;
 pub mod iin;
 pub mod vocab;
 
+use crate::assets::ui;
 use crate::model::{CodeFact, ComponentKind, Location, Related};
 use crate::scan::Inventory;
 use rayon::prelude::*;
@@ -256,6 +257,42 @@ struct Reading<'v> {
     scraping: bool,
     /// The facts that stand on their own, (kind, detail), in the order found.
     facts: Vec<(FactKind, String)>,
+}
+
+impl Reading<'_> {
+    /// Whether the vocabulary reads nothing in the capture: it adds to no fact of its file
+    /// (scraping code is read as a fact too).
+    fn is_empty(&self) -> bool {
+        self.personal.is_empty()
+            && !self.scoring
+            && !self.generator
+            && !self.output
+            && self.outcome.is_none()
+            && self.facts.is_empty()
+    }
+}
+
+/// Keeps the captures of the file at `path` that the vocabulary reads as something, and the UI
+/// strings and translation keys (read by the UI-string checks). The queries capture every call,
+/// name, key and string of a file, most of which read as nothing: they are dropped where the
+/// file is parsed, so that they are neither merged, sorted nor read again by [`interpret`].
+pub fn retain_read(captures: &mut Vec<CodeFact>, path: &str, vocab: &Vocabulary) {
+    let keep: Vec<bool> = {
+        let mut read_as_something: HashMap<(&str, &str), bool> =
+            HashMap::with_capacity(captures.len());
+        captures
+            .iter()
+            .map(|cf| {
+                cf.name == ui::KEY_FACT
+                    || cf.name == ui::TEXT_FACT
+                    || *read_as_something
+                        .entry((cf.name.as_str(), cf.text.as_str()))
+                        .or_insert_with(|| !read(&cf.name, &cf.text, path, vocab).is_empty())
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    captures.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Classifies the captures of the file at `path`, in their order: the per-file hits and the facts
