@@ -9,9 +9,9 @@ use super::lexicon::{Lexicon, Match};
 use super::normalize::{self, Prepared};
 use super::table;
 use crate::model::Lang;
+use crate::text::WordHasher;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use crate::text::WordHasher;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// Longer texts (paragraphs of a document) rarely repeat: they are not kept.
