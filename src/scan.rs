@@ -265,7 +265,7 @@ impl Read {
         let Some(text) = self.text.as_deref() else {
             return;
         };
-        let found = code::extract(
+        let mut found = code::extract(
             lang,
             &self.rel,
             text,
@@ -284,10 +284,9 @@ impl Read {
         );
         self.facts.disclosures =
             assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon);
-        let mut code_facts = found.facts;
-        facts::retain_read(&mut code_facts, rel, &knowledge.facts);
+        facts::retain_read(&mut found.facts, rel, &knowledge.facts);
         self.facts.components = found.hits;
-        self.facts.code_facts = code_facts;
+        self.facts.code_facts = found.facts;
     }
 
     /// Drops the text unless a finding needs it for snippets: only the text of a file with

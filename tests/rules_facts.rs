@@ -102,30 +102,25 @@ fn declared_ui_frameworks_give_the_product_a_user_interface() {
 /// the kept captures are the facts read from all of them, and most captures are dropped.
 #[test]
 fn dropping_the_captures_that_read_as_nothing_changes_no_fact() {
-    use aidisclose::detect::code::{self, Language};
+    use aidisclose::detect::code;
     use aidisclose::scan::Inventory;
+    use aidisclose::workspace::{self, FileKind};
     let knowledge = Knowledge::embedded().unwrap_or_else(|e| panic!("{e}"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.join("tests/fixtures"), root.join("examples")];
-    let mut sources = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("fixture dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
+    // The source files a scan of the fixtures and the example would parse, as it lists them.
+    let starts = [root.join("tests/fixtures"), root.join("examples")];
+    let sources: Vec<_> = workspace::discover(root, &starts, &Config::default(), 1)
+        .files
+        .into_iter()
+        .filter_map(|f| match f.kind {
+            FileKind::Source(lang) => {
+                let text = std::fs::read_to_string(&f.abs).ok()?;
+                Some((f.rel, lang, text))
             }
-            let lang = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .and_then(Language::from_extension);
-            if let (Some(lang), Ok(text)) = (lang, std::fs::read_to_string(&path)) {
-                let rel = path.strip_prefix(root).expect("under the root");
-                sources.push((rel.to_string_lossy().into_owned(), lang, text));
-            }
-        }
-    }
-    sources.sort();
+            _ => None,
+        })
+        .collect();
+    assert!(sources.len() > 20, "{} source files", sources.len());
     let (mut all, mut kept) = (Inventory::default(), Inventory::default());
     for (rel, lang, text) in &sources {
         let found = code::extract(
