@@ -1016,64 +1016,58 @@ mod tests {
         use tree_sitter::{Parser, QueryCursor, StreamingIterator};
         let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("tests/fixtures"), root.join("examples")];
+        // The source files a scan of the fixtures and the example would parse.
+        let starts = [root.join("tests/fixtures"), root.join("examples")];
+        let found = crate::workspace::discover(root, &starts, &Default::default(), 1).files;
         let (mut files, mut functions, mut languages) = (0, 0, BTreeSet::new());
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("fixture dir").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
+        for entry in found {
+            let crate::workspace::FileKind::Source(lang) = entry.kind else {
+                continue;
+            };
+            let path = entry.abs;
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Some(Ok(lq)) = queries.compiled(lang) else {
+                continue;
+            };
+            let Some(scope) = lq.scope else {
+                continue;
+            };
+            let mut parser = Parser::new();
+            parser.set_language(&lang.grammar()).expect("grammar");
+            let tree = parser.parse(&text, None).expect("parse");
+            let mut walked = Vec::new();
+            let mut cursor = tree.walk();
+            'walk: loop {
+                let node = cursor.node();
+                if is_function_kind(node.kind()) {
+                    walked.push((node.start_byte(), node.end_byte(), node.kind_id()));
+                }
+                if cursor.goto_first_child() {
                     continue;
                 }
-                let lang = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .and_then(Language::from_extension);
-                let (Some(lang), Ok(text)) = (lang, std::fs::read_to_string(&path)) else {
-                    continue;
-                };
-                let Some(Ok(lq)) = queries.compiled(lang) else {
-                    continue;
-                };
-                let Some(scope) = lq.scope else {
-                    continue;
-                };
-                let mut parser = Parser::new();
-                parser.set_language(&lang.grammar()).expect("grammar");
-                let tree = parser.parse(&text, None).expect("parse");
-                let mut walked = Vec::new();
-                let mut cursor = tree.walk();
-                'walk: loop {
-                    let node = cursor.node();
-                    if is_function_kind(node.kind()) {
-                        walked.push((node.start_byte(), node.end_byte(), node.kind_id()));
-                    }
-                    if cursor.goto_first_child() {
-                        continue;
-                    }
-                    while !cursor.goto_next_sibling() {
-                        if !cursor.goto_parent() {
-                            break 'walk;
-                        }
+                while !cursor.goto_next_sibling() {
+                    if !cursor.goto_parent() {
+                        break 'walk;
                     }
                 }
-                let mut captured = Vec::new();
-                let mut query_cursor = QueryCursor::new();
-                let mut matches =
-                    query_cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
-                while let Some(m) = matches.next() {
-                    for cap in m.captures().iter().filter(|c| c.index == scope) {
-                        let n = cap.node;
-                        captured.push((n.start_byte(), n.end_byte(), n.kind_id()));
-                    }
-                }
-                captured.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
-                walked.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
-                assert_eq!(captured, walked, "{}", path.display());
-                files += 1;
-                functions += walked.len();
-                languages.insert(lang.name());
             }
+            let mut captured = Vec::new();
+            let mut query_cursor = QueryCursor::new();
+            let mut matches = query_cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
+            while let Some(m) = matches.next() {
+                for cap in m.captures().iter().filter(|c| c.index == scope) {
+                    let n = cap.node;
+                    captured.push((n.start_byte(), n.end_byte(), n.kind_id()));
+                }
+            }
+            captured.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+            walked.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+            assert_eq!(captured, walked, "{}", path.display());
+            files += 1;
+            functions += walked.len();
+            languages.insert(lang.name());
         }
         assert!(
             files >= 20 && functions >= 100,
