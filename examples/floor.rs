@@ -16,6 +16,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
 
+/// The allocator `aidisclose` uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // SAFETY: the first statement, before any tree-sitter object exists.
     unsafe { aidisclose::parser_alloc::install() };

@@ -12,6 +12,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Rust's allocations go through mimalloc, as tree-sitter's do (`parser_alloc`): a scan allocates
+/// and frees many small strings and vectors on every thread. See `parser_alloc` for the effect.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "aidisclose",
