@@ -4,6 +4,7 @@
 
 use aidisclose::assets::{self, AssetFormat, normalize};
 use aidisclose::detect::code::{self, Language};
+use aidisclose::facts;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::limits::Limits;
 use aidisclose::model::Channel;
@@ -94,6 +95,7 @@ fn extract_python_with_ai(bencher: Bencher, functions: usize) {
             black_box(&text),
             (&k.signals, &k.queries),
             timeout,
+            facts::retained("svc/orders.py", &k.facts),
         )
     });
 }

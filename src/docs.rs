@@ -24,37 +24,28 @@ pub fn explain(rule: &Rule) -> String {
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\nWhat aidisclose checks:\n  {}",
-        rule.checks.trim().replace('\n', "\n  ")
-    );
-    let _ = writeln!(
-        out,
-        "\nWhat a person must still judge:\n  {}",
-        rule.human_judgement.trim().replace('\n', "\n  ")
-    );
-    let _ = writeln!(
-        out,
-        "\nHow to fix:\n  {}",
-        rule.help.trim().replace('\n', "\n  ")
-    );
-    let _ = writeln!(
-        out,
-        "\nExample of a compliant disclosure (kk):\n  {}",
-        rule.examples.kk.trim().replace('\n', "\n  ")
-    );
-    let _ = writeln!(
-        out,
-        "\nExample of a compliant disclosure (ru):\n  {}",
-        rule.examples.ru.trim().replace('\n', "\n  ")
-    );
-    if let Some(en) = &rule.examples.en {
-        let _ = writeln!(
-            out,
-            "\nExample (en):\n  {}",
-            en.trim().replace('\n', "\n  ")
-        );
+    let en = rule.examples.en.as_deref();
+    let sections = [
+        ("What aidisclose checks", Some(rule.checks.as_str())),
+        (
+            "What a person must still judge",
+            Some(&rule.human_judgement),
+        ),
+        ("How to fix", Some(&rule.help)),
+        (
+            "Example of a compliant disclosure (kk)",
+            Some(&rule.examples.kk),
+        ),
+        (
+            "Example of a compliant disclosure (ru)",
+            Some(&rule.examples.ru),
+        ),
+        ("Example (en)", en),
+    ];
+    for (title, text) in sections {
+        if let Some(text) = text {
+            let _ = writeln!(out, "\n{title}:\n  {}", text.trim().replace('\n', "\n  "));
+        }
     }
     let _ = writeln!(
         out,

@@ -45,6 +45,20 @@ pub struct ScanRequest {
     pub progress: bool,
 }
 
+impl ScanRequest {
+    /// A scan of the whole tree at `root` with the default configuration, on all cores, with no
+    /// progress drawn.
+    pub fn new(root: impl Into<PathBuf>) -> ScanRequest {
+        ScanRequest {
+            root: root.into(),
+            paths: Vec::new(),
+            config: Config::default(),
+            jobs: 0,
+            progress: false,
+        }
+    }
+}
+
 /// A finished scan: the report (open findings), the inventory behind it (with sources for
 /// snippets), and the findings suppressed inline, by a waiver or by the baseline.
 pub struct Outcome {

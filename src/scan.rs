@@ -265,14 +265,15 @@ impl Read {
         let Some(text) = self.text.as_deref() else {
             return;
         };
-        let mut found = code::extract(
+        let rel = &self.rel;
+        let found = code::extract(
             lang,
-            &self.rel,
+            rel,
             text,
             (&knowledge.signals, &knowledge.queries),
             config.limits.parse_timeout,
+            facts::retained(rel, &knowledge.facts),
         );
-        let rel = &self.rel;
         self.facts.notes.extend(
             found
                 .error
@@ -284,7 +285,6 @@ impl Read {
         );
         self.facts.disclosures =
             assets::ui::disclosures(rel, text, &found.facts, &knowledge.lexicon);
-        facts::retain_read(&mut found.facts, rel, &knowledge.facts);
         self.facts.components = found.hits;
         self.facts.code_facts = found.facts;
     }

@@ -2,7 +2,6 @@
 //! 50 MB locale file generated here) each give a note, and the scan goes on to find the
 //! disclosures of the good files next to them.
 
-use aidisclose::config::Config;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::model::Lang;
 use aidisclose::{ScanRequest, inventory};
@@ -92,13 +91,7 @@ fn broken_inputs_give_notes_and_the_scan_goes_on() {
         "{\"ai\": {\"notice\": \"Жауаптарды жасанды интеллект жасайды, олар қате болуы мүмкін.\"}}"
             .as_bytes(),
     );
-    let request = ScanRequest {
-        root: root.to_path_buf(),
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 2,
-        progress: false,
-    };
+    let request = ScanRequest::new(root);
     let inv = inventory(&request, Knowledge::embedded().unwrap()).inventory;
     let note = |path: &str, needle: &str| {
         assert!(
@@ -144,13 +137,7 @@ fn entity_bombs_are_not_expanded() {
     doc.push_str("]>\n<resources><string name=\"bomb\">&lol9;</string>\n");
     doc.push_str("<string name=\"ai_notice\">Ответы генерирует ИИ</string></resources>\n");
     write(dir.path(), "res/values-ru/strings.xml", doc.as_bytes());
-    let request = ScanRequest {
-        root: dir.path().to_path_buf(),
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 1,
-        progress: false,
-    };
+    let request = ScanRequest::new(dir.path());
     let inv = inventory(&request, Knowledge::embedded().unwrap()).inventory;
     let d = inv
         .disclosures

@@ -1,25 +1,14 @@
 //! `aidisclose inventory --format json` on a repository with kk, ru and en locale files lists
 //! each disclosure with the right language, channel and concepts.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
+
 use std::path::PathBuf;
 
 #[test]
 fn inventory_json_lists_locale_disclosures() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assets/chat-app");
-    let out = Command::cargo_bin("aidisclose")
-        .unwrap()
-        .args(["inventory", "--format", "json"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = common::inventory_json(&root);
     let disclosures = report["disclosures"].as_array().unwrap();
     let find = |path: &str| {
         disclosures

@@ -2,7 +2,6 @@
 //! with their spans, language, channel, concepts, key group and UI reachability, the parity gaps
 //! across locales, and the language mismatches, as a reviewed snapshot.
 
-use aidisclose::config::Config;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::model::{Channel, Concept, GapKind, Lang};
 use aidisclose::scan::Inventory;
@@ -12,13 +11,7 @@ use std::path::PathBuf;
 
 fn scan(fixture: &str) -> Inventory {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(fixture);
-    let request = ScanRequest {
-        root,
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 2,
-        progress: false,
-    };
+    let request = ScanRequest::new(root);
     inventory(&request, Knowledge::embedded().unwrap()).inventory
 }
 
@@ -200,13 +193,7 @@ fn a_kazakh_file_left_in_russian_is_reported() {
                    "safety": "Не вводите в чат пароли и данные банковских карт."}}"#,
     )
     .unwrap();
-    let request = ScanRequest {
-        root: dir.path().to_path_buf(),
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 1,
-        progress: false,
-    };
+    let request = ScanRequest::new(dir.path());
     let inv = inventory(&request, Knowledge::embedded().unwrap()).inventory;
     let m = &inv.language_mismatches[0];
     assert_eq!((m.declared, m.reads_as), (Lang::Kk, Some(Lang::Ru)));

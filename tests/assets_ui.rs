@@ -2,7 +2,6 @@
 //! (one passage per component), and translation keys referenced from code (`t('…')`,
 //! `R.string.…`, `NSLocalizedString`) make string-table passages reachable.
 
-use aidisclose::config::Config;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::model::{Channel, Concept, Lang};
 use aidisclose::scan::Inventory;
@@ -16,13 +15,7 @@ fn scan(files: &[(&str, &str)]) -> Inventory {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, text).unwrap();
     }
-    let request = ScanRequest {
-        root: dir.path().to_path_buf(),
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 1,
-        progress: false,
-    };
+    let request = ScanRequest::new(dir.path());
     inventory(&request, Knowledge::embedded().unwrap()).inventory
 }
 

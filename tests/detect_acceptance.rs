@@ -2,6 +2,8 @@
 //! `@anthropic-ai/sdk` in TypeScript, go-openai in Go, llama.cpp bindings in Kotlin, face
 //! detection in Swift and a GGUF model file, each with its kind and the lines that show it.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -52,18 +54,7 @@ fn ev(path: &str, line: u64, detector: &str) -> Ev {
 
 #[test]
 fn inventory_lists_each_component_with_its_kind_and_lines() {
-    let out = Command::cargo_bin("aidisclose")
-        .unwrap()
-        .args(["inventory", "--format", "json"])
-        .arg(fixture())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = common::inventory_json(&fixture());
     let kt = "android/app/src/main/kotlin/kz/example/assistant/LocalModel.kt";
     let swift = "ios/Sources/FaceCheck/FaceCheck.swift";
     let expected = vec![

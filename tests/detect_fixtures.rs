@@ -3,8 +3,9 @@
 //! Each component is listed as `ecosystem name kind` with its evidence as
 //! `path:line:column detector`; files skipped or partly read are listed with their note.
 
+mod common;
+
 use aidisclose::knowledge::Knowledge;
-use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
@@ -14,18 +15,7 @@ fn fixtures() -> PathBuf {
 
 /// The inventory of a fixture, compacted for review.
 fn inventory(fixture: &str) -> Value {
-    let out = Command::cargo_bin("aidisclose")
-        .unwrap()
-        .args(["inventory", "--format", "json"])
-        .arg(fixtures().join(fixture))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = common::inventory_json(&fixtures().join(fixture));
     let components: Vec<Value> = report["components"]
         .as_array()
         .unwrap()

@@ -12,13 +12,7 @@ fn facts_of(fixture: &str) -> Vec<(FactKind, String, u32)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/rules")
         .join(fixture);
-    let request = ScanRequest {
-        root: root.clone(),
-        paths: Vec::new(),
-        config: Config::default(),
-        jobs: 2,
-        progress: false,
-    };
+    let request = ScanRequest::new(root.clone());
     let outcome = inventory(&request, knowledge);
     facts::interpret(&outcome.inventory, &knowledge.facts)
         .into_iter()
@@ -105,6 +99,7 @@ fn dropping_the_captures_that_read_as_nothing_changes_no_fact() {
     use aidisclose::detect::code;
     use aidisclose::scan::Inventory;
     use aidisclose::workspace::{self, FileKind};
+    use std::time::Duration;
     let knowledge = Knowledge::embedded().unwrap_or_else(|e| panic!("{e}"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The source files a scan of the fixtures and the example would parse, as it lists them.
@@ -123,17 +118,15 @@ fn dropping_the_captures_that_read_as_nothing_changes_no_fact() {
     assert!(sources.len() > 20, "{} source files", sources.len());
     let (mut all, mut kept) = (Inventory::default(), Inventory::default());
     for (rel, lang, text) in &sources {
-        let found = code::extract(
-            *lang,
-            rel,
-            text,
+        let (detect, timeout) = (
             (&knowledge.signals, &knowledge.queries),
-            std::time::Duration::from_secs(10),
+            Duration::from_secs(10),
         );
-        let mut retained = found.facts.clone();
-        facts::retain_read(&mut retained, rel, &knowledge.facts);
-        all.code_facts.extend(found.facts);
-        kept.code_facts.extend(retained);
+        let every = code::extract(*lang, rel, text, detect, timeout, |_, _| true);
+        let read = facts::retained(rel, &knowledge.facts);
+        let retained = code::extract(*lang, rel, text, detect, timeout, read);
+        all.code_facts.extend(every.facts);
+        kept.code_facts.extend(retained.facts);
     }
     let from_all = facts::interpret(&all, &knowledge.facts);
     assert!(

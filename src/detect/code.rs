@@ -535,6 +535,7 @@ impl Screen {
 #[derive(Debug, Default)]
 pub struct SourceFacts {
     pub hits: Vec<ComponentHit>,
+    /// The `@fact.*` captures that `extract`'s `keep` took, in location order, each once.
     pub facts: Vec<CodeFact>,
     /// Parsing or querying took longer than the timeout and was stopped; nothing was found.
     pub timed_out: bool,
@@ -745,13 +746,15 @@ fn module_path(raw: &str) -> Cow<'_, str> {
 }
 
 /// Parses `text` and returns the component evidence and code facts the language's queries reveal;
-/// parsing and querying stop after `timeout`. The caller screens the file first ([`Screen`]).
-pub fn extract(
+/// a capture becomes a fact if `keep` takes its name and text. Parsing and querying stop after
+/// `timeout`. The caller screens the file first ([`Screen`]).
+pub fn extract<'a>(
     lang: Language,
     path: &str,
-    text: &str,
-    knowledge: (&Signals, &CodeQueries),
+    text: &'a str,
+    knowledge: (&'a Signals, &'a CodeQueries),
     timeout: Duration,
+    mut keep: impl FnMut(&'a str, &'a str) -> bool,
 ) -> SourceFacts {
     let (signals, queries) = knowledge;
     let lq = match queries.compiled(lang) {
@@ -881,7 +884,9 @@ pub fn extract(
                 }
             } else if Some(cap.index) == lq.scope {
                 scopes.push((node.start_byte(), node.end_byte(), node));
-            } else if let Some(name) = lq.facts.get(&cap.index) {
+            } else if let Some(name) = lq.facts.get(&cap.index)
+                && keep(name, raw)
+            {
                 let fact = CodeFact {
                     name: name.clone(),
                     text: raw.to_string(),
@@ -987,6 +992,7 @@ mod tests {
             source,
             (&k.signals, &k.queries),
             std::time::Duration::from_secs(5),
+            |_, _| true,
         );
         let scope_of = |text: &str, line: u32| {
             let f = found

@@ -272,27 +272,20 @@ impl Reading<'_> {
     }
 }
 
-/// Keeps the captures of the file at `path` that the vocabulary reads as something, and the UI
-/// strings and translation keys (read by the UI-string checks). The queries capture every call,
-/// name, key and string of a file, most of which read as nothing: they are dropped where the
-/// file is parsed, so that they are neither merged, sorted nor read again by [`interpret`].
-pub fn retain_read(captures: &mut Vec<CodeFact>, path: &str, vocab: &Vocabulary) {
-    let keep: Vec<bool> = {
-        let mut read_as_something: HashMap<(&str, &str), bool> =
-            HashMap::with_capacity(captures.len());
-        captures
-            .iter()
-            .map(|cf| {
-                cf.name == ui::KEY_FACT
-                    || cf.name == ui::TEXT_FACT
-                    || *read_as_something
-                        .entry((cf.name.as_str(), cf.text.as_str()))
-                        .or_insert_with(|| !read(&cf.name, &cf.text, path, vocab).is_empty())
-            })
-            .collect()
-    };
-    let mut keep = keep.into_iter();
-    captures.retain(|_| keep.next().unwrap_or(true));
+/// Which captures of the file at `path` a parse keeps, by capture name and text: those the
+/// vocabulary reads as something, and the UI strings and translation keys (read by the UI-string
+/// checks). The queries capture every call, name, key and string of a file, most of which read as
+/// nothing: [`code::extract`](crate::detect::code::extract) makes no fact of them, so they are
+/// neither merged, sorted nor read again by [`interpret`]. Each name and text is read once.
+pub fn retained<'a>(path: &'a str, vocab: &'a Vocabulary) -> impl FnMut(&'a str, &'a str) -> bool {
+    let mut read_as_something: HashMap<(&str, &str), bool> = HashMap::new();
+    move |name, text| {
+        name == ui::KEY_FACT
+            || name == ui::TEXT_FACT
+            || *read_as_something
+                .entry((name, text))
+                .or_insert_with(|| !read(name, text, path, vocab).is_empty())
+    }
 }
 
 /// Classifies the captures of the file at `path`, in their order: the per-file hits and the facts

@@ -1,5 +1,5 @@
-//! Helpers shared by the robustness tests: running the binary (optionally as an unprivileged
-//! user, with its peak memory), the output formats it offers, validating each format's output,
+//! Helpers shared by the integration tests: running the binary (optionally as an unprivileged
+//! user, with its peak memory), reading its JSON inventory, the output formats it offers, validating each format's output,
 //! and fingerprinting a tree to prove a scan changed nothing.
 
 #![allow(dead_code)] // each test binary uses a different subset
@@ -23,6 +23,18 @@ pub fn bin() -> PathBuf {
 pub fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() == 0 }
+}
+
+/// The JSON report of `aidisclose inventory` on `root`; the run must succeed.
+pub fn inventory_json(root: &Path) -> serde_json::Value {
+    let args = [
+        OsStr::new("inventory"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+    ];
+    let out = run(args.into_iter().chain([root.as_os_str()]), None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_slice(&out.stdout).expect("the report is JSON")
 }
 
 /// What a finished run of the binary left.
