@@ -27,11 +27,14 @@
 //! ([`KeyLiterals`]: the keys of the locale strings that disclose something). One automaton of a
 //! language's literals and reference words screens a file in one pass.
 
+use crate::detect::lanes;
 use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Input};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
@@ -248,10 +251,10 @@ struct LanguageQueries {
     literals: usize,
     /// The length of the longest of `words`, in bytes.
     longest: usize,
-    /// The automaton of `words`, a DFA (the fastest search) built when the first file of the
-    /// language is read: one pass screens a file. `None` if it cannot be built, and then every
-    /// file of the language is parsed.
-    screen: OnceLock<Option<AhoCorasick>>,
+    /// The automaton of `words`, a DFA (the fastest search; no prefilter serves this many words)
+    /// built when the first file of the language is read. `None` if it cannot be built, and
+    /// then every file of the language is parsed.
+    screen: OnceLock<Option<DFA>>,
 }
 
 impl LanguageQueries {
@@ -273,13 +276,12 @@ impl LanguageQueries {
         }
     }
 
-    fn screen(&self) -> Option<&AhoCorasick> {
+    fn screen(&self) -> Option<&DFA> {
         self.screen
             .get_or_init(|| {
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
+                aho_corasick::dfa::Builder::new()
+                    .prefilter(false)
                     .build(&self.words)
-                    .or_else(|_| AhoCorasick::new(&self.words))
                     .ok()
             })
             .as_ref()
@@ -288,22 +290,30 @@ impl LanguageQueries {
     /// Screens a file of `lang`: whether it holds a literal outside comment lines, and a
     /// reference word.
     fn screen_bytes(&self, lang: Language, bytes: &[u8]) -> Screen {
-        let Some(ac) = self.screen() else {
-            return Screen {
-                candidate: true,
-                references_keys: true,
-            };
+        let every = Screen {
+            candidate: true,
+            references_keys: true,
         };
-        // Most files hold none of the words: the leftmost-ending match, if any, in the fast
-        // non-overlapping search. No match ends before it, so every match starts at most
-        // `longest` bytes before its end; from there, overlapping matches, so that a reference
-        // word does not hide a literal, nor the reverse.
-        let Some(first) = ac.find(bytes) else {
+        let Some(dfa) = self.screen() else {
+            return every;
+        };
+        // Most files hold none of the words: the fastest search tells. Then the leftmost-ending
+        // match: no match ends before it, so every match starts at most `longest` bytes before
+        // its end; from there, overlapping matches, so that a reference word does not hide a
+        // literal, nor the reverse. (The searches of an unanchored DFA do not fail.)
+        if !lanes::is_match(dfa, bytes, self.longest) {
             return Screen::default();
+        }
+        let Ok(Some(first)) = dfa.try_find(&Input::new(bytes)) else {
+            return every;
         };
         let from = first.end().saturating_sub(self.longest);
+        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes).span(from..bytes.len()))
+        else {
+            return every;
+        };
         let mut screen = Screen::default();
-        for m in ac.find_overlapping_iter(Input::new(bytes).span(from..bytes.len())) {
+        for m in matches {
             if m.pattern().as_usize() >= self.literals {
                 screen.references_keys = true;
             } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
@@ -963,6 +973,7 @@ pub fn extract<'a>(
 mod tests {
     use super::{Language, callee_path, module_path};
     use crate::knowledge::Knowledge;
+    use aho_corasick::automaton::Automaton;
 
     #[test]
     fn the_listed_literals_are_the_prefilter() {
@@ -1238,9 +1249,9 @@ mod tests {
     fn screening_from_the_first_match_equals_an_overlapping_search_of_the_whole_text() {
         let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
         let whole = |lang: Language, lq: &super::LanguageQueries, bytes: &[u8]| {
-            let ac = lq.screen().expect("automaton");
+            let dfa = lq.screen().expect("automaton");
             let mut screen = super::Screen::default();
-            for m in ac.find_overlapping_iter(bytes) {
+            for m in dfa.try_find_overlapping_iter(bytes.into()).expect("search") {
                 if m.pattern().as_usize() >= lq.literals {
                     screen.references_keys = true;
                 } else if !lang.on_comment_line(bytes, m.start()) {

@@ -3,6 +3,7 @@
 
 pub mod artifact;
 pub mod code;
+mod lanes;
 pub mod manifest;
 pub mod services;
 pub mod settings;
