@@ -170,6 +170,13 @@ pub fn render(report: &Report, inventory: &Inventory, style: Style) -> String {
         out.push_str(&block);
         out.push('\n');
     }
+    write_notes(&mut out, report);
+    out.push_str(&summary_line(report));
+    out
+}
+
+/// The notes of files skipped or partly read, a line each.
+fn write_notes(out: &mut String, report: &Report) {
     for note in &report.skipped {
         let _ = writeln!(
             out,
@@ -178,8 +185,6 @@ pub fn render(report: &Report, inventory: &Inventory, style: Style) -> String {
             printable(&note.message)
         );
     }
-    out.push_str(&summary_line(report));
-    out
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -271,13 +276,6 @@ pub fn render_inventory(report: &Report, _style: Style) -> String {
             concepts.join(", ")
         );
     }
-    for note in &report.skipped {
-        let _ = writeln!(
-            out,
-            "note: {}: {}",
-            printable(&note.path),
-            printable(&note.message)
-        );
-    }
+    write_notes(&mut out, report);
     out
 }
