@@ -993,18 +993,67 @@ mod tests {
         assert!(!queries.is_candidate(Language::Python, plain));
     }
 
+    /// What `extract` finds in `source`, keeping every capture.
+    fn every_fact(k: &Knowledge, lang: Language, path: &str, source: &str) -> super::SourceFacts {
+        let timeout = std::time::Duration::from_secs(5);
+        super::extract(
+            lang,
+            path,
+            source,
+            (&k.signals, &k.queries),
+            timeout,
+            |_, _| true,
+        )
+    }
+
+    /// SwiftUI's visible strings and the three ways to look up a localized key, each with its own
+    /// function name (one pattern of alternatives in `queries/swift/ui.scm`); other calls and
+    /// other labels give nothing.
+    #[test]
+    fn swift_ui_texts_and_keys_are_captured_by_their_function() {
+        let k = Knowledge::embedded().expect("embedded knowledge");
+        let source = r#"import SwiftUI
+
+struct NoticeView: View {
+    var body: some View {
+        VStack {
+            Text("Ответы генерирует ИИ")
+            Label("ЖИ көмекшісі", systemImage: "sparkles")
+            Button("Отправить") { send() }
+            Text(NSLocalizedString("chat.ai_notice", comment: "AI notice"))
+            Text(String(localized: "chat.ai_risks"))
+            Caption("not a UI call we know")
+            Text(String(format: "%d ответов", count))
+            Text(verbatim: "v1.2")
+        }
+    }
+}
+"#;
+        let found = every_fact(k, Language::Swift, "ios/NoticeView.swift", source);
+        let ui: Vec<(&str, &str, u32)> = found
+            .facts
+            .iter()
+            .filter(|f| f.name.starts_with("ui."))
+            .map(|f| (f.name.as_str(), f.text.as_str(), f.location.line))
+            .collect();
+        assert_eq!(
+            ui,
+            [
+                ("ui.text", "Ответы генерирует ИИ", 6),
+                ("ui.text", "ЖИ көмекшісі", 7),
+                ("ui.text", "Отправить", 8),
+                ("ui.key", "chat.ai_notice", 9),
+                ("ui.key", "chat.ai_risks", 10),
+                ("ui.text", "v1.2", 13),
+            ]
+        );
+    }
+
     #[test]
     fn facts_are_scoped_to_their_innermost_function() {
         let k = Knowledge::embedded().expect("embedded knowledge");
         let source = "def review(application):\n    def contact(user):\n        return user.phone_number\n    score = lambda a: a.credit_score\n    return contact\n\nphone_number = None\n";
-        let found = super::extract(
-            Language::Python,
-            "svc/review.py",
-            source,
-            (&k.signals, &k.queries),
-            std::time::Duration::from_secs(5),
-            |_, _| true,
-        );
+        let found = every_fact(k, Language::Python, "svc/review.py", source);
         let scope_of = |text: &str, line: u32| {
             let f = found
                 .facts
