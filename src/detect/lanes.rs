@@ -7,7 +7,7 @@
 //! serve a thousand words).
 
 use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
 /// Texts shorter than this are searched in one lane: splitting them gains nothing.
@@ -40,12 +40,7 @@ pub fn is_match(dfa: &DFA, hay: &[u8], longest: usize) -> bool {
 }
 
 /// Walks `dfa` from `sid` over `bytes`: whether it reaches a match.
-fn walk(
-    dfa: &DFA,
-    mut sid: aho_corasick::automaton::StateID,
-    bytes: &[u8],
-    matched: impl Fn(aho_corasick::automaton::StateID) -> bool,
-) -> bool {
+fn walk(dfa: &DFA, mut sid: StateID, bytes: &[u8], matched: impl Fn(StateID) -> bool) -> bool {
     bytes.iter().any(|&byte| {
         sid = dfa.next_state(Anchored::No, sid, byte);
         matched(sid)
