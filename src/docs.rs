@@ -24,7 +24,6 @@ pub fn explain(rule: &Rule) -> String {
             }
         }
     }
-    let en = rule.examples.en.as_deref();
     let sections = [
         ("What aidisclose checks", Some(rule.checks.as_str())),
         (
@@ -40,7 +39,7 @@ pub fn explain(rule: &Rule) -> String {
             "Example of a compliant disclosure (ru)",
             Some(&rule.examples.ru),
         ),
-        ("Example (en)", en),
+        ("Example (en)", rule.examples.en.as_deref()),
     ];
     for (title, text) in sections {
         if let Some(text) = text {

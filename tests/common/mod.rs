@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: running the binary (optionally as an unprivileged
-//! user, with its peak memory), reading its JSON inventory, the output formats it offers, validating each format's output,
-//! and fingerprinting a tree to prove a scan changed nothing.
+//! user, with its peak memory), reading its JSON inventory, the output formats it offers,
+//! validating each format's output, and fingerprinting a tree to prove a scan changed nothing.
 
 #![allow(dead_code)] // each test binary uses a different subset
 
