@@ -184,7 +184,7 @@ fi
 # --- report ------------------------------------------------------------------------------------
 MACHINE="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, \
 $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(uname -sr)"
-VERSIONS="aidisclose $("$AID" --version | cut -d' ' -f2), $("$RG" --version | head -1)"
+VERSIONS="aidisclose $("$AID" --version | cut -d' ' -f2), $("$RG" --version | sed -n 1p)"
 if [ "$PEERS" = 1 ]; then
   VERSIONS="$VERSIONS, ast-grep $("$VENV/bin/ast-grep" --version | cut -d' ' -f2), semgrep $("$VENV/bin/semgrep" --version 2>/dev/null | tail -1)"
 fi
