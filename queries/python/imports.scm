@@ -1,8 +1,8 @@
-; import x.y / import x.y as z
-(import_statement name: (dotted_name) @import)
-(import_statement name: (aliased_import name: (dotted_name) @import))
+; import x.y / import x.y as z (each module is also a code fact, facts-code.scm)
+(import_statement name: (dotted_name) @import @fact.import)
+(import_statement name: (aliased_import name: (dotted_name) @import @fact.import))
 ; from x.y import z / from x.y import z as w (relative imports are the project's own modules)
-(import_from_statement module_name: (dotted_name) @import)
+(import_from_statement module_name: (dotted_name) @import @fact.import)
 ; importlib.import_module("x") / __import__("x")
 (call
   function: [(identifier) (attribute)] @_f

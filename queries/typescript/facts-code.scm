@@ -1,11 +1,10 @@
-; Code facts for the personal-data, automated-decision and media rules (src/facts): callees,
-; declared names, parameters, properties, object keys, short strings, imports. (TSX adds form
-; field names in queries/tsx.)
+; Code facts for the personal-data, automated-decision and media rules (src/facts): declared
+; names, parameters, properties, object keys, short strings, imports. (TSX adds form field names
+; in queries/tsx; callees are the `@fact.call` captures of ecmascript/calls.scm.)
 ; prefilter: iin IIN ИИН ЖСН passport birthDate birth_date phoneNumber phone_number faceEmbedding voiceprint
 ; prefilter: predict scoring creditScore credit_score riskScore approve eligib
 ; prefilter: consent Consent согласи puppeteer cheerio crawlee playwright
 ; prefilter: c2pa DigitalSourceType trainedAlgorithmicMedia exiftool watermark
-(call_expression function: [(identifier) (member_expression)] @fact.call)
 (variable_declarator name: (identifier) @fact.name)
 (function_declaration name: (identifier) @fact.name)
 (method_definition name: (property_identifier) @fact.name)

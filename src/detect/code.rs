@@ -973,6 +973,7 @@ pub fn extract<'a>(
 mod tests {
     use super::{Language, callee_path, module_path};
     use crate::knowledge::Knowledge;
+    use crate::model::Detector;
     use aho_corasick::automaton::Automaton;
 
     #[test]
@@ -1047,6 +1048,129 @@ struct NoticeView: View {
                 ("ui.text", "v1.2", 13),
             ]
         );
+    }
+
+    /// A callee is both a call site for the catalogue and a `call` fact, and a module both an
+    /// import and an `import` fact: one pattern with two captures in `calls.scm` and
+    /// `imports.scm` (Python, JavaScript).
+    #[test]
+    fn callees_and_modules_are_both_evidence_and_facts() {
+        let k = Knowledge::embedded().expect("embedded knowledge");
+        let facts = |found: &super::SourceFacts| -> Vec<(String, String, u32)> {
+            found
+                .facts
+                .iter()
+                .filter(|f| f.name == "call" || f.name == "import")
+                .map(|f| (f.name.clone(), f.text.clone(), f.location.line))
+                .collect()
+        };
+        let own = |found: &super::SourceFacts, detector: Detector| -> Vec<(String, u32)> {
+            let mut hits: Vec<(String, u32)> = found
+                .hits
+                .iter()
+                .filter(|h| h.evidence.detector == detector)
+                .map(|h| (h.name.clone(), h.evidence.location.line))
+                .collect();
+            hits.sort();
+            hits
+        };
+        let python = "import numpy as np
+from openai import OpenAI
+import face_recognition
+
+def match_face(photo, known):
+    client = OpenAI()
+    encodings = face_recognition.face_encodings(photo)
+    return np.linalg.norm(encodings[0] - known)
+";
+        let found = every_fact(k, Language::Python, "app/faces.py", python);
+        let expected = [
+            ("import", "numpy", 1),
+            ("import", "openai", 2),
+            ("import", "face_recognition", 3),
+            ("call", "OpenAI", 6),
+            ("call", "face_recognition.face_encodings", 7),
+            ("call", "np.linalg.norm", 8),
+        ]
+        .map(|(n, t, l)| (n.to_string(), t.to_string(), l));
+        assert_eq!(facts(&found), expected);
+        assert!(own(&found, Detector::Import).contains(&("openai".to_string(), 2)));
+        assert!(!own(&found, Detector::Call).is_empty());
+
+        let javascript = r#"const OpenAI = require("openai");
+import * as cheerio from "cheerio";
+
+export async function summarize(url) {
+  const page = cheerio.load(await fetchPage(url));
+  return new OpenAI().chat.completions.create({ messages: [page.text()] });
+}
+"#;
+        let found = every_fact(k, Language::JavaScript, "web/summarize.js", javascript);
+        let expected = [
+            ("call", "require", 1),
+            ("import", "\"openai\"", 1),
+            ("import", "\"cheerio\"", 2),
+            ("call", "cheerio.load", 5),
+            ("call", "fetchPage", 5),
+            ("call", "new OpenAI().chat.completions.create", 6),
+            ("call", "page.text", 6),
+        ]
+        .map(|(n, t, l)| (n.to_string(), t.to_string(), l));
+        assert_eq!(facts(&found), expected);
+        assert!(own(&found, Detector::Import).contains(&("openai".to_string(), 1)));
+    }
+
+    /// The translation-key calls and the module loads of JavaScript, TypeScript and TSX (each an
+    /// alternative of one pattern in `ui.scm` and `imports.scm`): each alternative's predicate
+    /// holds for its own callee only, and other calls and other object keys give nothing.
+    #[test]
+    fn ecmascript_key_calls_and_module_loads_are_told_by_their_callee() {
+        let k = Knowledge::embedded().expect("embedded knowledge");
+        let source = r#"const OpenAI = require("openai");
+const notice = t("chat.ai_notice");
+const risks = i18n.t("chat.ai_risks", { count: 2 });
+const title = intl.formatMessage({ defaultMessage: "Помощник", id: "chat.ai_title" });
+const other = intl.format({ id: "not.a.key" });
+const nameless = intl.formatMessage({ description: "no id here" });
+const loader = requireModule("not-a-module");
+const label = tr("not.a.key.either");
+
+export async function answer(prompt) {
+  const { Anthropic } = await import("@anthropic-ai/sdk");
+  return new Anthropic().messages.create({ prompt });
+}
+"#;
+        let expected_keys = [
+            ("chat.ai_notice", 2),
+            ("chat.ai_risks", 3),
+            ("chat.ai_title", 4),
+        ];
+        for (lang, path) in [
+            (Language::JavaScript, "web/chat.js"),
+            (Language::TypeScript, "web/chat.ts"),
+            (Language::Tsx, "web/chat.tsx"),
+        ] {
+            let found = every_fact(k, lang, path, source);
+            let keys: Vec<(&str, u32)> = found
+                .facts
+                .iter()
+                .filter(|f| f.name == "ui.key")
+                .map(|f| (f.text.as_str(), f.location.line))
+                .collect();
+            assert_eq!(keys, expected_keys, "{path}");
+            let mut imports: Vec<(&str, u32)> = found
+                .hits
+                .iter()
+                .filter(|h| h.evidence.detector == Detector::Import)
+                .map(|h| (h.name.as_str(), h.evidence.location.line))
+                .collect();
+            imports.sort();
+            assert_eq!(
+                imports,
+                [("@anthropic-ai/sdk", 11), ("openai", 1)],
+                "{path}"
+            );
+        }
     }
 
     #[test]
