@@ -65,13 +65,15 @@ pub fn segments(text: &str, limits: &Limits) -> Vec<Segment> {
                 }
                 let seg =
                     current.get_or_insert_with(|| Segment::new(scope(&headings), range.start));
-                // The text maps to its source when it is the source verbatim; otherwise to its start.
+                // The text maps to its source when it is the source verbatim (most often the
+                // whole of it, which needs no search); otherwise to its start.
                 let source = &text[range.clone()];
-                let offset = if source.contains(t.as_ref()) {
-                    range.start + source.find(t.as_ref()).unwrap_or(0)
-                } else {
-                    range.start
-                };
+                let offset = range.start
+                    + if source.starts_with(t.as_ref()) {
+                        0
+                    } else {
+                        source.find(t.as_ref()).unwrap_or(0)
+                    };
                 seg.push(&t, offset, range.end);
             }
             Event::SoftBreak | Event::HardBreak => {

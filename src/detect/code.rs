@@ -32,9 +32,9 @@ use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
+use aho_corasick::Input;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Input};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
@@ -297,21 +297,17 @@ impl LanguageQueries {
         let Some(dfa) = self.screen() else {
             return every;
         };
-        // Most files hold none of the words: the fastest search tells. Then the leftmost-ending
-        // match: no match ends before it, so every match starts at most `longest` bytes before
-        // its end; from there, overlapping matches, so that a reference word does not hide a
-        // literal, nor the reverse. (The searches of an unanchored DFA do not fail.)
+        // Most files hold none of the words: the fastest search tells. Then the overlapping
+        // matches in order, so that a reference word does not hide a literal, nor the reverse,
+        // until both are known: for a language without reference words, until the first literal
+        // outside a comment line. (The searches of an unanchored DFA do not fail.)
         if !lanes::is_match(dfa, bytes, self.longest) {
             return Screen::default();
         }
-        let Ok(Some(first)) = dfa.try_find(&Input::new(bytes)) else {
+        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes)) else {
             return every;
         };
-        let from = first.end().saturating_sub(self.longest);
-        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes).span(from..bytes.len()))
-        else {
-            return every;
-        };
+        let references = self.words.len() > self.literals;
         let mut screen = Screen::default();
         for m in matches {
             if m.pattern().as_usize() >= self.literals {
@@ -319,7 +315,7 @@ impl LanguageQueries {
             } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
                 screen.candidate = true;
             }
-            if screen.candidate && screen.references_keys {
+            if screen.candidate && (screen.references_keys || !references) {
                 break;
             }
         }
@@ -491,23 +487,34 @@ impl CodeQueries {
 }
 
 /// The translation keys a scan looks for in UI code: a file that references keys is parsed only
-/// if it contains one of them.
+/// if it contains one of them. The keys are a DFA searched in two lanes, as the screen's words
+/// are: a catalogue can have hundreds of disclosing keys, too many for a prefilter, and then a
+/// DFA is the fastest search.
 #[derive(Default)]
-pub struct KeyLiterals(Option<AhoCorasick>);
+pub struct KeyLiterals(Option<(DFA, usize)>);
 
 impl KeyLiterals {
     pub fn new(keys: &[String]) -> KeyLiterals {
         let keys: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
+        let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
         // Keys are plain strings; an automaton that cannot be built only means no key filter.
         KeyLiterals(
             (!keys.is_empty())
-                .then(|| AhoCorasick::new(&keys).ok())
-                .flatten(),
+                .then(|| {
+                    aho_corasick::dfa::Builder::new()
+                        .prefilter(false)
+                        .build(&keys)
+                        .ok()
+                })
+                .flatten()
+                .map(|dfa| (dfa, longest)),
         )
     }
 
     pub fn is_match(&self, bytes: &[u8]) -> bool {
-        self.0.as_ref().is_some_and(|ac| ac.is_match(bytes))
+        self.0
+            .as_ref()
+            .is_some_and(|(dfa, longest)| lanes::is_match(dfa, bytes, *longest))
     }
 }
 
@@ -1415,11 +1422,11 @@ export async function answer(prompt) {
         );
     }
 
-    /// The screen's first, non-overlapping search only finds where overlapping matches may
-    /// start: on texts where words overlap, contain one another, or sit on comment lines, it
-    /// answers as one overlapping search over the whole text does.
+    /// The screen stops once it knows both answers: on texts where words overlap, contain one
+    /// another, or sit on comment lines, it answers as one overlapping search over the whole
+    /// text does.
     #[test]
-    fn screening_from_the_first_match_equals_an_overlapping_search_of_the_whole_text() {
+    fn screening_equals_an_overlapping_search_of_the_whole_text() {
         let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
         let whole = |lang: Language, lq: &super::LanguageQueries, bytes: &[u8]| {
             let dfa = lq.screen().expect("automaton");
@@ -1470,8 +1477,35 @@ export async function answer(prompt) {
         assert!(texts_checked > 10_000, "{texts_checked} texts");
     }
 
-    /// A word that ends first may start after one that contains it: the overlapping search
-    /// starts early enough to see the longer one.
+    /// A file that references translation keys names a disclosing key anywhere in it, in short
+    /// and long texts (searched in two lanes), or not at all; no keys match nothing.
+    #[test]
+    fn key_literals_find_a_disclosing_key_anywhere() {
+        let keys = super::KeyLiterals::new(&[
+            "chat.ai_notice".to_string(),
+            "assistant_notice".to_string(),
+            String::new(),
+        ]);
+        let filler = "  const label = t(\"settings.title\");\n";
+        for lines in [0, 1, 10, 100] {
+            let body = filler.repeat(lines);
+            assert!(!keys.is_match(body.as_bytes()), "{lines} lines");
+            for at in [0, body.len() / 2, body.len()] {
+                for key in ["chat.ai_notice", "assistant_notice"] {
+                    let text = format!("{}t(\"{key}\"){}", &body[..at], &body[at..]);
+                    assert!(
+                        keys.is_match(text.as_bytes()),
+                        "{key} at {at} of {lines} lines"
+                    );
+                }
+            }
+        }
+        assert!(!keys.is_match(b"t(\"chat.ai_notic\")"));
+        assert!(!super::KeyLiterals::new(&[]).is_match(b"t(\"chat.ai_notice\")"));
+        assert!(!super::KeyLiterals::default().is_match(b"chat.ai_notice"));
+    }
+
+    /// A reference word that ends first, inside a literal, hides neither the literal nor itself.
     #[test]
     fn screening_sees_a_literal_around_a_reference_word_that_ends_first() {
         let words = vec!["openai.chat".to_string(), "ai.c".to_string()];

@@ -19,31 +19,46 @@ pub fn is_match(dfa: &DFA, hay: &[u8], longest: usize) -> bool {
     let Ok(start) = dfa.start_state(Anchored::No) else {
         return false;
     };
-    let matched = |sid| dfa.is_special(sid) && dfa.is_match(sid);
     if hay.len() < SPLIT_LEN.max(4 * longest) {
-        return walk(dfa, start, hay, matched);
+        return walk(dfa, start, hay);
     }
     // The first lane reads on past the middle for as long as a word that starts before it can
     // last; the second starts at the middle.
     let mid = hay.len() / 2;
     let (first, second) = (&hay[..mid + longest], &hay[mid..]);
-    let (mut a, mut b) = (start, start);
     let side_by_side = first.len().min(second.len());
-    for (&x, &y) in first[..side_by_side].iter().zip(&second[..side_by_side]) {
-        a = dfa.next_state(Anchored::No, a, x);
-        b = dfa.next_state(Anchored::No, b, y);
-        if matched(a) || matched(b) {
-            return true;
+    match walk_two(dfa, start, &first[..side_by_side], &second[..side_by_side]) {
+        None => true,
+        Some((a, b)) => {
+            walk(dfa, a, &first[side_by_side..]) || walk(dfa, b, &second[side_by_side..])
         }
     }
-    walk(dfa, a, &first[side_by_side..], matched) || walk(dfa, b, &second[side_by_side..], matched)
+}
+
+/// Walks `dfa` from `start` over `x` and `y` (of one length) side by side: `None` if either lane
+/// reaches a match, else the states the lanes end in. A function of its own, so that the
+/// compiler keeps the few values the loop needs in registers (inlined into a larger function,
+/// it reloaded the table from memory at each byte).
+#[inline(never)]
+fn walk_two(dfa: &DFA, start: StateID, x: &[u8], y: &[u8]) -> Option<(StateID, StateID)> {
+    let (mut a, mut b) = (start, start);
+    for (&x, &y) in x.iter().zip(y) {
+        a = dfa.next_state(Anchored::No, a, x);
+        b = dfa.next_state(Anchored::No, b, y);
+        // A match state is never the dead state, so `is_match` alone tells one; both lanes in
+        // one branch, which is almost never taken.
+        if dfa.is_match(a) | dfa.is_match(b) {
+            return None;
+        }
+    }
+    Some((a, b))
 }
 
 /// Walks `dfa` from `sid` over `bytes`: whether it reaches a match.
-fn walk(dfa: &DFA, mut sid: StateID, bytes: &[u8], matched: impl Fn(StateID) -> bool) -> bool {
+fn walk(dfa: &DFA, mut sid: StateID, bytes: &[u8]) -> bool {
     bytes.iter().any(|&byte| {
         sid = dfa.next_state(Anchored::No, sid, byte);
-        matched(sid)
+        dfa.is_match(sid)
     })
 }
 
