@@ -81,9 +81,10 @@ pub fn scan(
     // Second pass: the keys of the locale strings that disclose something decide which files
     // that reference translation keys are parsed. The queries of a language are compiled when the
     // first pass finds its first candidate, or else here, side by side.
-    let keys = code::KeyLiterals::new(&assets::ui::key_literals(
-        reads.iter().flat_map(|r| &r.facts.disclosures),
-    ));
+    let keys = code::KeyLiterals::new(
+        &assets::ui::key_literals(reads.iter().flat_map(|r| &r.facts.disclosures)),
+        reads.iter().map(Read::key_search_len).sum(),
+    );
     // Which of the screened files are parsed, and as what language, decided side by side: a file
     // that references translation keys is searched for the keys.
     let deferred: Vec<(&mut Read, Option<code::Language>)> = reads
@@ -252,6 +253,15 @@ impl Read {
     fn deferred(&self) -> bool {
         self.source
             .is_some_and(|(_, s)| s.candidate || s.references_keys)
+    }
+
+    /// How many bytes of the file the second pass searches for translation keys: all of a file
+    /// that references keys and is not a candidate anyway.
+    fn key_search_len(&self) -> usize {
+        match (self.source, &self.text) {
+            (Some((_, s)), Some(text)) if s.references_keys && !s.candidate => text.len(),
+            _ => 0,
+        }
     }
 
     /// The language to parse the file as in the second pass, if it is to be parsed.
