@@ -1,6 +1,5 @@
-; The strings of UI code (src/assets/ui.rs): text shown to the user and translation keys.
-; references: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
-; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
+; The strings of UI code (src/assets/ui.rs): text shown to the user in JSX and translation keys
+; (the translation-key calls, and the reference and prefilter words, are in ecmascript/ui.scm).
 ; JSX text and string children shown to the user, and user-facing attributes.
 (jsx_text) @fact.ui.text
 (jsx_expression (string (string_fragment) @fact.ui.text))

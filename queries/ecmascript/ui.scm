@@ -1,4 +1,5 @@
-; The strings of UI code (src/assets/ui.rs): text shown to the user and translation keys.
+; The strings of UI code (src/assets/ui.rs): translation keys, in JavaScript, TypeScript and TSX
+; alike (their JSX text is in javascript/ui.scm and tsx/ui.scm).
 ; references: useTranslation useTranslations i18next i18n $t( formatMessage FormattedMessage i18nKey
 ; prefilter: ИИ ЖИ нтеллект ейросет rtificial AI-generated AI-powered AI-assistant
 ; Translation-key references: t("ai.notice"), i18n.t("…"), $t("…"), intl.formatMessage({id: "…"}).
