@@ -1113,20 +1113,6 @@ def match_face(photo, known):
     encodings = face_recognition.face_encodings(photo)
     return np.linalg.norm(encodings[0] - known)
 ";
-        let found = every_fact(k, Language::Python, "app/faces.py", python);
-        let expected = [
-            ("import", "numpy", 1),
-            ("import", "openai", 2),
-            ("import", "face_recognition", 3),
-            ("call", "OpenAI", 6),
-            ("call", "face_recognition.face_encodings", 7),
-            ("call", "np.linalg.norm", 8),
-        ]
-        .map(|(n, t, l)| (n.to_string(), t.to_string(), l));
-        assert_eq!(facts(&found), expected);
-        assert!(own(&found, Detector::Import).contains(&("openai".to_string(), 2)));
-        assert!(!own(&found, Detector::Call).is_empty());
-
         let javascript = r#"const OpenAI = require("openai");
 import * as cheerio from "cheerio";
 
@@ -1135,19 +1121,51 @@ export async function summarize(url) {
   return new OpenAI().chat.completions.create({ messages: [page.text()] });
 }
 "#;
-        let found = every_fact(k, Language::JavaScript, "web/summarize.js", javascript);
-        let expected = [
-            ("call", "require", 1),
-            ("import", "\"openai\"", 1),
-            ("import", "\"cheerio\"", 2),
-            ("call", "cheerio.load", 5),
-            ("call", "fetchPage", 5),
-            ("call", "new OpenAI().chat.completions.create", 6),
-            ("call", "page.text", 6),
-        ]
-        .map(|(n, t, l)| (n.to_string(), t.to_string(), l));
-        assert_eq!(facts(&found), expected);
-        assert!(own(&found, Detector::Import).contains(&("openai".to_string(), 1)));
+        let cases: [(Language, &str, &str, &[(&str, &str, u32)], u32); 2] = [
+            (
+                Language::Python,
+                "app/faces.py",
+                python,
+                &[
+                    ("import", "numpy", 1),
+                    ("import", "openai", 2),
+                    ("import", "face_recognition", 3),
+                    ("call", "OpenAI", 6),
+                    ("call", "face_recognition.face_encodings", 7),
+                    ("call", "np.linalg.norm", 8),
+                ],
+                2,
+            ),
+            (
+                Language::JavaScript,
+                "web/summarize.js",
+                javascript,
+                &[
+                    ("call", "require", 1),
+                    ("import", "\"openai\"", 1),
+                    ("import", "\"cheerio\"", 2),
+                    ("call", "cheerio.load", 5),
+                    ("call", "fetchPage", 5),
+                    ("call", "new OpenAI().chat.completions.create", 6),
+                    ("call", "page.text", 6),
+                ],
+                1,
+            ),
+        ];
+        for (lang, path, source, expected, openai_line) in cases {
+            let found = every_fact(k, lang, path, source);
+            let expected: Vec<(String, String, u32)> = expected
+                .iter()
+                .map(|(n, t, l)| (n.to_string(), t.to_string(), *l))
+                .collect();
+            assert_eq!(facts(&found), expected, "{path}");
+            let imports = own(&found, Detector::Import);
+            assert!(
+                imports.contains(&("openai".to_string(), openai_line)),
+                "{path}"
+            );
+            assert!(!own(&found, Detector::Call).is_empty(), "{path}");
+        }
     }
 
     /// The translation-key calls and the module loads of JavaScript, TypeScript and TSX (each an
