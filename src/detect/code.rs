@@ -1121,7 +1121,16 @@ export async function summarize(url) {
   return new OpenAI().chat.completions.create({ messages: [page.text()] });
 }
 "#;
-        let cases: [(Language, &str, &str, &[(&str, &str, u32)], u32); 2] = [
+        // The language, path and source, the call and import facts, and the line that imports
+        // `openai`.
+        type Case<'a> = (
+            Language,
+            &'a str,
+            &'a str,
+            &'a [(&'a str, &'a str, u32)],
+            u32,
+        );
+        let cases: [Case; 2] = [
             (
                 Language::Python,
                 "app/faces.py",
