@@ -4,7 +4,7 @@
 use crate::assets::{self, AssetFormat};
 use crate::config::Config;
 use crate::detect::manifest::ManifestKind;
-use crate::detect::{artifact, code, manifest, services, settings};
+use crate::detect::{artifact, code, manifest, screen, services, settings};
 use crate::facts;
 use crate::knowledge::Knowledge;
 use crate::model::{
@@ -81,7 +81,7 @@ pub fn scan(
     // Second pass: the keys of the locale strings that disclose something decide which files
     // that reference translation keys are parsed. The queries of a language are compiled when the
     // first pass finds its first candidate, or else here, side by side.
-    let keys = code::KeyLiterals::new(
+    let keys = screen::KeyLiterals::new(
         &assets::ui::key_literals(reads.iter().flat_map(|r| &r.facts.disclosures)),
         reads.iter().map(Read::key_search_len).sum(),
     );
@@ -236,7 +236,7 @@ struct Read {
     rel: String,
     facts: FileFacts,
     text: Option<String>,
-    source: Option<(code::Language, code::Screen)>,
+    source: Option<(code::Language, screen::Screen)>,
 }
 
 impl Read {
@@ -265,7 +265,7 @@ impl Read {
     }
 
     /// The language to parse the file as in the second pass, if it is to be parsed.
-    fn to_parse(&self, keys: &code::KeyLiterals) -> Option<code::Language> {
+    fn to_parse(&self, keys: &screen::KeyLiterals) -> Option<code::Language> {
         let (lang, screen) = self.source?;
         screen.parse(self.text.as_deref()?, keys).then_some(lang)
     }
@@ -362,7 +362,7 @@ pub fn extract_bytes(
     knowledge: &Knowledge,
 ) -> (FileFacts, Option<String>) {
     let mut read = read_bytes(kind, rel.to_string(), bytes, config, knowledge);
-    if let Some(lang) = read.to_parse(&code::KeyLiterals::default()) {
+    if let Some(lang) = read.to_parse(&screen::KeyLiterals::default()) {
         read.parse(lang, config, knowledge);
     }
     (read.facts, read.text)
@@ -479,7 +479,7 @@ fn extract(
     text: &str,
     config: &Config,
     knowledge: &Knowledge,
-) -> (FileFacts, Option<(code::Language, code::Screen)>) {
+) -> (FileFacts, Option<(code::Language, screen::Screen)>) {
     let facts = match kind {
         FileKind::Manifest(kind) => {
             let m = manifest::extract(kind, rel, text, &knowledge.signals);
@@ -526,7 +526,7 @@ fn screen(
     text: &str,
     config: &Config,
     knowledge: &Knowledge,
-) -> (FileFacts, Option<(code::Language, code::Screen)>) {
+) -> (FileFacts, Option<(code::Language, screen::Screen)>) {
     if let Some(note) = config.limits.line_note(text) {
         return (FileFacts::note(rel, note), None);
     }

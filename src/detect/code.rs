@@ -24,17 +24,15 @@
 //! ` * @param consent`) cannot yield evidence and is not parsed. The words of `; references: word
 //! …` lines (`useTranslation`, `R.string.`) show that a file references translation keys: such a
 //! file is parsed for them only if it also contains one of the keys the scan looks for
-//! ([`KeyLiterals`]: the keys of the locale strings that disclose something). One automaton of a
-//! language's literals and reference words screens a file in one pass.
+//! ([`KeyLiterals`](crate::detect::screen::KeyLiterals): the keys of the locale strings that
+//! disclose something). One automaton of every language's literals and reference words screens a
+//! file in one pass ([`crate::detect::screen`]).
 
-use crate::detect::lanes;
+use crate::detect::screen::{Screen, Words};
 use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
 use crate::model::{CodeFact, ComponentHit, Detector, Evidence};
 use crate::text::LineIndex;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Input};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
@@ -147,7 +145,7 @@ impl Language {
     }
 
     /// The markers that start a line comment of the language.
-    fn line_comments(self) -> &'static [&'static str] {
+    pub(crate) fn line_comments(self) -> &'static [&'static str] {
         match self {
             Language::Python | Language::Ruby => &["#"],
             Language::Php => &["//", "#"],
@@ -164,7 +162,7 @@ impl Language {
     /// with a line-comment marker, or with `/*` or a block comment's ` * ` margin and no `*/`
     /// closes the comment before `at`. Anything else counts as code (a PHP attribute `#[…]`, a
     /// dereference `*consent`), so that a literal in code is never taken for a comment.
-    fn on_comment_line(self, bytes: &[u8], at: usize) -> bool {
+    pub(crate) fn on_comment_line(self, bytes: &[u8], at: usize) -> bool {
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let line = bytes[start..at].trim_ascii_start();
         let line_comment = self
@@ -243,83 +241,16 @@ struct LanguageQueries {
     compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
     /// Some thread has taken up compiling the query (see [`CodeQueries::prepare`]).
     claimed: AtomicBool,
-    /// The catalogue literals of the language's ecosystems and its query files' `; prefilter:`
-    /// words (a file of the language is parsed only if it contains one), then the `; references:`
-    /// words (the file references translation keys).
-    words: Vec<String>,
-    /// How many of `words` are literals.
-    literals: usize,
-    /// The length of the longest of `words`, in bytes.
-    longest: usize,
-    /// The automaton of `words`, a DFA (the fastest search; no prefilter serves this many words)
-    /// built when the first file of the language is read. `None` if it cannot be built, and
-    /// then every file of the language is parsed.
-    screen: OnceLock<Option<DFA>>,
 }
 
 impl LanguageQueries {
-    fn new(
-        source: String,
-        origins: Vec<(usize, String)>,
-        words: Vec<String>,
-        literals: usize,
-    ) -> LanguageQueries {
+    fn new(source: String, origins: Vec<(usize, String)>) -> LanguageQueries {
         LanguageQueries {
             source,
             origins,
             compiled: OnceLock::new(),
             claimed: AtomicBool::new(false),
-            longest: words.iter().map(String::len).max().unwrap_or(0),
-            words,
-            literals,
-            screen: OnceLock::new(),
         }
-    }
-
-    fn screen(&self) -> Option<&DFA> {
-        self.screen
-            .get_or_init(|| {
-                aho_corasick::dfa::Builder::new()
-                    .prefilter(false)
-                    .build(&self.words)
-                    .ok()
-            })
-            .as_ref()
-    }
-
-    /// Screens a file of `lang`: whether it holds a literal outside comment lines, and a
-    /// reference word.
-    fn screen_bytes(&self, lang: Language, bytes: &[u8]) -> Screen {
-        let every = Screen {
-            candidate: true,
-            references_keys: true,
-        };
-        let Some(dfa) = self.screen() else {
-            return every;
-        };
-        // Most files hold none of the words: the fastest search tells. Then the overlapping
-        // matches in order, so that a reference word does not hide a literal, nor the reverse,
-        // until both are known: for a language without reference words, until the first literal
-        // outside a comment line. (The searches of an unanchored DFA do not fail.)
-        if !lanes::is_match(dfa, bytes, self.longest) {
-            return Screen::default();
-        }
-        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes)) else {
-            return every;
-        };
-        let references = self.words.len() > self.literals;
-        let mut screen = Screen::default();
-        for m in matches {
-            if m.pattern().as_usize() >= self.literals {
-                screen.references_keys = true;
-            } else if !screen.candidate && !lang.on_comment_line(bytes, m.start()) {
-                screen.candidate = true;
-            }
-            if screen.candidate && (screen.references_keys || !references) {
-                break;
-            }
-        }
-        screen
     }
 
     fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
@@ -372,12 +303,14 @@ pub struct CodeQueries {
     languages: HashMap<Language, LanguageQueries>,
     /// The literals of all prefilters, sorted.
     literals: Vec<String>,
+    /// Every language's literals and reference words, which screen its files.
+    pub(crate) words: Words,
 }
 
 impl CodeQueries {
     pub fn load(signals: &Signals) -> Result<CodeQueries, KnowledgeError> {
         let mut languages = HashMap::new();
-        let mut all = Vec::new();
+        let mut words = Vec::new();
         for lang in Language::ALL {
             let mut source = String::new();
             let mut origins = Vec::new();
@@ -395,31 +328,27 @@ impl CodeQueries {
             if source.trim().is_empty() {
                 continue;
             }
-            literals.sort();
-            literals.dedup();
-            all.extend(literals.iter().cloned());
-            let count = literals.len();
-            literals.extend(references);
-            languages.insert(lang, LanguageQueries::new(source, origins, literals, count));
+            words.push((lang, literals, references));
+            languages.insert(lang, LanguageQueries::new(source, origins));
         }
+        let mut all: Vec<String> = words.iter().flat_map(|w| w.1.iter().cloned()).collect();
         all.sort();
         all.dedup();
         Ok(CodeQueries {
             languages,
             literals: all,
+            words: Words::new(words.iter().map(|(l, w, r)| (*l, &w[..], &r[..]))),
         })
     }
 
     /// Compiles the queries and builds the prefilter of every language (a scan builds only those
     /// it needs), reporting the first that fails.
     pub fn compile_all(&self) -> Result<(), KnowledgeError> {
-        for (lang, lq) in &self.languages {
-            if lq.screen().is_none() {
-                return Err(KnowledgeError::Invalid {
-                    file: format!("queries/{}", lang.name()),
-                    message: "cannot build the literal prefilter".into(),
-                });
-            }
+        if self.words.dfa().is_none() {
+            return Err(KnowledgeError::Invalid {
+                file: "queries".into(),
+                message: "cannot build the literal prefilter".into(),
+            });
         }
         for lang in Language::ALL {
             if let Some(Err((file, message))) = self.compiled(lang) {
@@ -469,9 +398,10 @@ impl CodeQueries {
 
     /// Screens a file of `lang` in one pass over its bytes.
     pub fn screen(&self, lang: Language, bytes: &[u8]) -> Screen {
-        match self.languages.get(&lang) {
-            Some(lq) => lq.screen_bytes(lang, bytes),
-            None => Screen::default(),
+        if self.languages.contains_key(&lang) {
+            self.words.screen(lang, bytes)
+        } else {
+            Screen::default()
         }
     }
 
@@ -486,61 +416,6 @@ impl CodeQueries {
     }
 }
 
-/// The translation keys a scan looks for in UI code: a file that references keys is parsed only
-/// if it contains one of them.
-#[derive(Default)]
-pub enum KeyLiterals {
-    /// No keys: no file is parsed for its key references.
-    #[default]
-    None,
-    /// A DFA with its longest key, searched in two lanes as the screen's words are: the fastest
-    /// search when a catalogue has too many disclosing keys for a prefilter, once the texts to
-    /// search are long enough to pay for building it.
-    Dfa(Box<DFA>, usize),
-    /// `aho-corasick`'s own choice of automaton, quick to build.
-    Automaton(AhoCorasick),
-}
-
-/// Bytes of text to search per byte of keys from which a DFA of the keys pays for its building:
-/// on the generated benchmark tree, building a DFA of 228 keys (3.4 KB) took 11M instructions
-/// and its search saved 200M over an NFA's; on Django's 658 keys (20 KB) the building took 137M.
-const DFA_TEXT_PER_KEY_BYTE: usize = 150;
-
-impl KeyLiterals {
-    /// The automaton of `keys`, for searching `text_len` bytes of text.
-    pub fn new(keys: &[String], text_len: usize) -> KeyLiterals {
-        let keys: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
-        if keys.is_empty() {
-            return KeyLiterals::None;
-        }
-        let key_bytes: usize = keys.iter().map(|k| k.len()).sum();
-        let dfa = (text_len >= key_bytes.saturating_mul(DFA_TEXT_PER_KEY_BYTE))
-            .then(|| {
-                aho_corasick::dfa::Builder::new()
-                    .prefilter(false)
-                    .build(&keys)
-                    .ok()
-            })
-            .flatten();
-        // Keys are plain strings; an automaton that cannot be built only means no key filter.
-        match dfa {
-            Some(dfa) => KeyLiterals::Dfa(
-                Box::new(dfa),
-                keys.iter().map(|k| k.len()).max().unwrap_or(0),
-            ),
-            None => AhoCorasick::new(&keys).map_or(KeyLiterals::None, KeyLiterals::Automaton),
-        }
-    }
-
-    pub fn is_match(&self, bytes: &[u8]) -> bool {
-        match self {
-            KeyLiterals::None => false,
-            KeyLiterals::Dfa(dfa, longest) => lanes::is_match(dfa, bytes, *longest),
-            KeyLiterals::Automaton(ac) => ac.is_match(bytes),
-        }
-    }
-}
-
 /// The words of a query file's comment lines that start with `marker` (`; prefilter:`).
 fn comment_words(query: &str, marker: &str) -> Vec<String> {
     query
@@ -552,23 +427,6 @@ fn comment_words(query: &str, marker: &str) -> Vec<String> {
 
 thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
-}
-
-/// What screening a source file's bytes found, before any parsing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Screen {
-    /// A literal of the language outside comment lines: the file is parsed.
-    pub candidate: bool,
-    /// A `; references:` word: the file references translation keys, and is parsed for them if
-    /// it names one of the keys the scan looks for.
-    pub references_keys: bool,
-}
-
-impl Screen {
-    /// Whether the file is to be parsed, given the translation keys the scan looks for.
-    pub fn parse(self, text: &str, keys: &KeyLiterals) -> bool {
-        self.candidate || self.references_keys && keys.is_match(text.as_bytes())
-    }
 }
 
 /// What the queries found in one source file.
@@ -1004,7 +862,6 @@ mod tests {
     use super::{Language, callee_path, module_path};
     use crate::knowledge::Knowledge;
     use crate::model::Detector;
-    use aho_corasick::automaton::Automaton;
 
     #[test]
     fn the_listed_literals_are_the_prefilter() {
@@ -1470,118 +1327,5 @@ export async function answer(prompt) {
             screen(Language::Kotlin, "fun total(a: Int) = a + 1\n"),
             super::Screen::default()
         );
-    }
-
-    /// The screen stops once it knows both answers: on texts where words overlap, contain one
-    /// another, or sit on comment lines, it answers as one overlapping search over the whole
-    /// text does.
-    #[test]
-    fn screening_equals_an_overlapping_search_of_the_whole_text() {
-        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
-        let whole = |lang: Language, lq: &super::LanguageQueries, bytes: &[u8]| {
-            let dfa = lq.screen().expect("automaton");
-            let mut screen = super::Screen::default();
-            for m in dfa.try_find_overlapping_iter(bytes.into()).expect("search") {
-                if m.pattern().as_usize() >= lq.literals {
-                    screen.references_keys = true;
-                } else if !lang.on_comment_line(bytes, m.start()) {
-                    screen.candidate = true;
-                }
-            }
-            screen
-        };
-        let mut texts_checked = 0;
-        for lang in Language::ALL {
-            let Some(lq) = queries.languages.get(&lang) else {
-                continue;
-            };
-            let comment = lang.line_comments().first().copied().unwrap_or("//");
-            let words = &lq.words;
-            // Every reference word, and literals from across the sorted list.
-            let picks: Vec<&String> = words
-                .iter()
-                .step_by((words.len() / 40).max(1))
-                .chain(&words[lq.literals..])
-                .collect();
-            for a in &picks {
-                for b in &picks {
-                    let half = &b[..b.floor_char_boundary(b.len() / 2)];
-                    for text in [
-                        format!("x = {a}{b}\n"),
-                        format!("{half}{a}\n"),
-                        format!("{comment} {a}\n{b}"),
-                        format!("{comment} {a} {b}\n"),
-                        format!("{a}\n{comment} {b}"),
-                        format!("/* {a} */ {b}\n"),
-                    ] {
-                        assert_eq!(
-                            queries.screen(lang, text.as_bytes()),
-                            whole(lang, lq, text.as_bytes()),
-                            "{lang:?}: {text:?}"
-                        );
-                        texts_checked += 1;
-                    }
-                }
-            }
-        }
-        assert!(texts_checked > 10_000, "{texts_checked} texts");
-    }
-
-    /// A file that references translation keys names a disclosing key anywhere in it, in short
-    /// and long texts, or not at all, whichever automaton the text to search calls for; no keys
-    /// match nothing.
-    #[test]
-    fn key_literals_find_a_disclosing_key_anywhere() {
-        let words = [
-            "chat.ai_notice".to_string(),
-            "assistant_notice".to_string(),
-            String::new(),
-        ];
-        let (nfa, dfa) = (
-            super::KeyLiterals::new(&words, 0),
-            super::KeyLiterals::new(&words, usize::MAX),
-        );
-        assert!(matches!(nfa, super::KeyLiterals::Automaton(_)));
-        assert!(matches!(dfa, super::KeyLiterals::Dfa(..)));
-        let filler = "  const label = t(\"settings.title\");\n";
-        for keys in [&nfa, &dfa] {
-            for lines in [0, 1, 10, 100] {
-                let body = filler.repeat(lines);
-                assert!(!keys.is_match(body.as_bytes()), "{lines} lines");
-                for at in [0, body.len() / 2, body.len()] {
-                    for key in ["chat.ai_notice", "assistant_notice"] {
-                        let text = format!("{}t(\"{key}\"){}", &body[..at], &body[at..]);
-                        assert!(
-                            keys.is_match(text.as_bytes()),
-                            "{key} at {at}, {lines} lines"
-                        );
-                    }
-                }
-            }
-            assert!(!keys.is_match(b"t(\"chat.ai_notic\")"));
-        }
-        assert!(!super::KeyLiterals::new(&[], usize::MAX).is_match(b"t(\"chat.ai_notice\")"));
-        assert!(!super::KeyLiterals::default().is_match(b"chat.ai_notice"));
-    }
-
-    /// A reference word that ends first, inside a literal, hides neither the literal nor itself.
-    #[test]
-    fn screening_sees_a_literal_around_a_reference_word_that_ends_first() {
-        let words = vec!["openai.chat".to_string(), "ai.c".to_string()];
-        let lq = super::LanguageQueries::new(String::new(), Vec::new(), words, 1);
-        let screen = |text: &str| lq.screen_bytes(Language::Python, text.as_bytes());
-        let both = super::Screen {
-            candidate: true,
-            references_keys: true,
-        };
-        assert_eq!(screen("r = openai.chat(m)\n"), both);
-        assert_eq!(
-            screen("# openai.chat\nx = 1\n"),
-            super::Screen {
-                candidate: false,
-                references_keys: true
-            }
-        );
-        assert_eq!(screen("x = 1\n"), super::Screen::default());
     }
 }
