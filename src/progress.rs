@@ -1,4 +1,4 @@
-//! Progress of a long scan on stderr: files scanned / total and the rate, redrawn in place.
+//! Progress of a long scan on stderr: files scanned / files listed and the rate, redrawn in place.
 //!
 //! The scan only bumps an atomic counter per file; a reporter thread samples it a few times a
 //! second and draws only when the scan has run for a while, so short scans print nothing. When the
@@ -31,9 +31,9 @@ impl Progress {
         }
     }
 
-    /// Sets the number of files the scan will read.
-    pub fn set_total(&self, total: usize) {
-        self.total.store(total, Ordering::Relaxed);
+    /// Counts one file listed for the scan to read.
+    pub fn found(&self) {
+        self.total.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Counts one scanned file.
@@ -87,8 +87,8 @@ impl Progress {
     }
 }
 
-/// `scanning 1,234 / 20,000 files (2,468 files/s)`; while the total is unknown (discovery), only
-/// the count.
+/// `scanning 1,234 / 20,000 files (2,468 files/s)`, the total being the files listed so far (the
+/// walk goes on while files are read); before the first, that files are being listed.
 pub fn status_line(done: usize, total: usize, elapsed: Duration) -> String {
     let rate = done as f64 / elapsed.as_secs_f64().max(1e-3);
     if total == 0 {
@@ -141,8 +141,8 @@ mod tests {
     #[test]
     fn disabled_progress_counts_and_returns_the_result() {
         let p = Progress::new(false);
-        p.set_total(3);
         let r = p.run(|| {
+            (0..3).for_each(|_| p.found());
             p.tick();
             p.tick();
             42
@@ -154,8 +154,8 @@ mod tests {
     #[test]
     fn enabled_progress_returns_the_result_and_stops_its_reporter() {
         let p = Progress::new(true);
-        p.set_total(1);
         let r = p.run(|| {
+            p.found();
             p.tick();
             "done"
         });

@@ -1,5 +1,6 @@
-//! The scan: discovery, then one read and at most one parse per file in parallel, then the facts
-//! merged into an [`Inventory`] sorted by path and line (identical for any number of threads).
+//! The scan: one read of each file as the walk lists it and at most one parse per file, in
+//! parallel, then the facts merged into an [`Inventory`] sorted by path and line (identical for
+//! any number of threads).
 
 use crate::assets::{self, AssetFormat};
 use crate::config::Config;
@@ -19,7 +20,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Everything a scan found, merged and sorted.
 #[derive(Debug, Default)]
@@ -58,26 +59,29 @@ pub fn scan(
     jobs: usize,
     progress: &Progress,
 ) -> Inventory {
-    let discovery = workspace::discover(root, starts, config, jobs);
-    progress.set_total(discovery.files.len());
-    // First pass: every file is read once; assets, manifests and settings are done, source files
-    // are screened with their language's literals.
-    // One file a task: rayon otherwise reads runs of files that no other thread can take over,
-    // and a run of large assets at the end kept one thread busy while the other waited (a
-    // quarter of a second on Django's source).
-    let mut reads: Vec<Read> = discovery
-        .files
-        .par_iter()
-        .with_max_len(1)
-        .map(|f| {
-            let mut read = read_file(f, config, knowledge);
-            if !read.deferred() {
-                read.drop_unneeded_text();
-                progress.tick();
-            }
-            read
+    // First pass, while the walk goes on: every file is read once, as soon as it is listed;
+    // assets, manifests and settings are done, source files are screened with their language's
+    // literals. One file a task: a thread that read a run of files (a directory) could not hand
+    // any over, and a run of large assets at the end kept one thread busy while the other waited
+    // (a quarter of a second on Django's source).
+    let first = Mutex::new(Vec::new());
+    let notes = rayon::scope(|tasks| {
+        workspace::walk(root, starts, config, jobs, &|entry| {
+            progress.found();
+            let first = &first;
+            tasks.spawn(move |_| {
+                let mut read = read_file(&entry, config, knowledge);
+                if !read.deferred() {
+                    read.drop_unneeded_text();
+                    progress.tick();
+                }
+                first.lock().expect("first pass").push((entry, read));
+            });
         })
-        .collect();
+    });
+    let mut first = first.into_inner().expect("first pass");
+    first.sort_by(|a, b| a.0.cmp(&b.0));
+    let (files, mut reads): (Vec<FileEntry>, Vec<Read>) = first.into_iter().unzip();
     // Second pass: the keys of the locale strings that disclose something decide which files
     // that reference translation keys are parsed. The queries of a language are compiled when the
     // first pass finds its first candidate, or else here, side by side.
@@ -127,15 +131,14 @@ pub fn scan(
         reads.into_iter().map(Read::finish).collect();
     let mut inventory = Inventory {
         root: root.to_path_buf(),
-        files: discovery.files.len(),
-        notes: discovery.notes,
+        files: files.len(),
+        notes,
         ..Inventory::default()
     };
     let mut hits = Vec::new();
     // Requirements files already read as such; an included `.txt` the walk took for a text
     // asset is read again as requirements.
-    let mut seen: HashSet<String> = discovery
-        .files
+    let mut seen: HashSet<String> = files
         .iter()
         .filter(|f| f.kind == FileKind::Manifest(ManifestKind::Requirements))
         .map(|f| f.rel.clone())
@@ -161,7 +164,7 @@ pub fn scan(
         includes.sort();
         for rel in includes.drain(..) {
             if seen.insert(rel.clone()) {
-                if !discovery.files.iter().any(|f| f.rel == rel) {
+                if !files.iter().any(|f| f.rel == rel) {
                     inventory.files += 1;
                 }
                 pending.push(scan_include(root, rel, config, knowledge));

@@ -107,6 +107,24 @@ pub fn classify(rel: &str, config: &Config) -> Option<FileKind> {
 /// Lists the files under `starts` to scan; paths are reported relative to `root`.
 pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -> Discovery {
     let files = Mutex::new(Vec::new());
+    let notes = walk(root, starts, config, jobs, &|entry| {
+        files.lock().expect("files lock").push(entry);
+    });
+    let mut files = files.into_inner().expect("files lock");
+    files.sort();
+    Discovery { files, notes }
+}
+
+/// Walks the trees at `starts` on `jobs` threads, handing each file to scan to `found` as soon as
+/// it is listed (a scan reads files while the walk goes on); returns the notes about what could
+/// not be listed, sorted. Paths are reported relative to `root`.
+pub fn walk(
+    root: &Path,
+    starts: &[PathBuf],
+    config: &Config,
+    jobs: usize,
+    found: &(dyn Fn(FileEntry) + Sync),
+) -> Vec<Note> {
     let notes = Mutex::new(Vec::new());
     let default_excludes = config.default_excludes;
     let mut builder = WalkBuilder::new(starts.first().map_or(root, PathBuf::as_path));
@@ -131,7 +149,6 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
         })
         .build_parallel();
     walker.run(|| {
-        let files = &files;
         let notes = &notes;
         Box::new(move |result| {
             let entry = match result {
@@ -172,7 +189,7 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
             }
             // The size is checked when the file is read (one `fstat` of the open file).
             if let Some(kind) = classify(&rel, config) {
-                files.lock().expect("files lock").push(FileEntry {
+                found(FileEntry {
                     rel,
                     abs: entry.into_path(),
                     kind,
@@ -181,11 +198,9 @@ pub fn discover(root: &Path, starts: &[PathBuf], config: &Config, jobs: usize) -
             WalkState::Continue
         })
     });
-    let mut files = files.into_inner().expect("files lock");
-    files.sort();
     let mut notes = notes.into_inner().expect("notes lock");
     notes.sort();
-    Discovery { files, notes }
+    notes
 }
 
 /// `path` relative to `root`, with `/` separators (the root itself is `.`).
