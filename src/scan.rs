@@ -83,7 +83,7 @@ pub fn scan(
     // tree. Equal entries (a file listed twice) were read alike, so their order does not matter.
     let mut first = first.into_inner().expect("first pass");
     first.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (files, mut reads): (Vec<FileEntry>, Vec<Read>) = first.into_iter().unzip();
+    let (listed, mut reads): (Vec<FileEntry>, Vec<Read>) = first.into_iter().unzip();
     // Second pass: the keys of the locale strings that disclose something decide which files
     // that reference translation keys are parsed. The queries of a language are compiled when the
     // first pass finds its first candidate, or else here, side by side.
@@ -133,14 +133,14 @@ pub fn scan(
         reads.into_iter().map(Read::finish).collect();
     let mut inventory = Inventory {
         root: root.to_path_buf(),
-        files: files.len(),
+        files: listed.len(),
         notes,
         ..Inventory::default()
     };
     let mut hits = Vec::new();
     // Requirements files already read as such; an included `.txt` the walk took for a text
     // asset is read again as requirements.
-    let mut seen: HashSet<String> = files
+    let mut seen: HashSet<String> = listed
         .iter()
         .filter(|f| f.kind == FileKind::Manifest(ManifestKind::Requirements))
         .map(|f| f.rel.clone())
@@ -166,7 +166,7 @@ pub fn scan(
         includes.sort();
         for rel in includes.drain(..) {
             if seen.insert(rel.clone()) {
-                if !files.iter().any(|f| f.rel == rel) {
+                if !listed.iter().any(|f| f.rel == rel) {
                     inventory.files += 1;
                 }
                 pending.push(scan_include(root, rel, config, knowledge));
