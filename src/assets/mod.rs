@@ -33,9 +33,10 @@ use crate::model::{
     TableEntry,
 };
 use crate::text::{LineIndex, excerpt};
+use foldhash::{HashMap, HashMapExt};
 use lexicon::Lexicon;
 use std::cell::LazyCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The asset formats aidisclose reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
