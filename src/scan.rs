@@ -66,11 +66,6 @@ pub fn scan(
     // (a quarter of a second on Django's source).
     let first = Mutex::new(Vec::new());
     let notes = rayon::scope(|tasks| {
-        // The screen's automaton is built by another thread while this one walks: built by the
-        // first screen, it was still being built when the walk of the benchmark tree ended, and
-        // the freed thread waited for it. (A tree without source files builds it for nothing:
-        // 25 ms of CPU.)
-        tasks.spawn(|_| knowledge.queries.build_screen());
         workspace::walk(root, starts, config, jobs, &|entry| {
             progress.found();
             let first = &first;

@@ -341,11 +341,6 @@ impl CodeQueries {
         })
     }
 
-    /// Builds the automaton that screens source files, if it is not built yet.
-    pub fn build_screen(&self) {
-        self.words.dfa();
-    }
-
     /// Compiles the queries and builds the prefilter of every language (a scan builds only those
     /// it needs), reporting the first that fails.
     pub fn compile_all(&self) -> Result<(), KnowledgeError> {
