@@ -337,18 +337,19 @@ pub fn analyze(
         .map(|((d, decl), i)| d.or(*decl).or(i.map(|(l, _)| l)))
         .collect();
     let table_id = table::table_id(path);
-    let keys: Vec<Vec<String>> = segments
+    // Each block's passage key, borrowed from the block.
+    let keys: Vec<&[String]> = segments
         .iter()
         .map(|seg| match &seg.group {
-            Some(g) => vec![g.clone()],
-            None => seg.scope.iter().take(depth).cloned().collect(),
+            Some(g) => std::slice::from_ref(g),
+            None => &seg.scope[..depth.min(seg.scope.len())],
         })
         .collect();
     let dominant = dominant_languages(segments, &langs, &keys);
-    let mut passages: BTreeMap<(Vec<String>, Lang), Passage> = BTreeMap::new();
+    let mut passages: BTreeMap<(&[String], Lang), Passage> = BTreeMap::new();
     for (i, (seg, key)) in segments.iter().zip(&keys).enumerate() {
         let lang = langs[i]
-            .or_else(|| dominant.get(key.as_slice()).copied())
+            .or_else(|| dominant.get(key).copied())
             .or_else(|| language::detect(&seg.text));
         let entry_locale = seg.key.as_ref().and(declared[i].or(lang));
         let matched_lang = lang.filter(|_| !seg.text.trim().is_empty());
@@ -386,23 +387,16 @@ pub fn analyze(
             });
         }
         let Some(lang) = lang else { continue };
-        let passage = passages
-            .entry((key.clone(), lang))
-            .or_insert_with(|| Passage {
-                start: seg.start,
-                end: seg.end,
-                first_hit: None,
-                hits: Vec::new(),
-                text: String::new(),
-                keys: Vec::new(),
-            });
-        if !passage.text.is_empty() {
-            passage.text.push('\n');
-        }
-        passage.text.push_str(&seg.text);
+        let passage = passages.entry((key, lang)).or_insert_with(|| Passage {
+            start: seg.start,
+            end: seg.end,
+            first_hit: None,
+            hits: Vec::new(),
+            blocks: Vec::new(),
+        });
+        passage.blocks.push(i);
         passage.start = passage.start.min(seg.start);
         passage.end = passage.end.max(seg.end);
-        passage.keys.extend(seg.key.clone());
         if passage.first_hit.is_none() && !hits.is_empty() {
             passage.first_hit = Some(i);
         }
@@ -417,7 +411,16 @@ pub fn analyze(
             let head = index.location(path, p.start, line_end);
             let concepts: BTreeSet<Concept> = p.hits.iter().map(|h| h.concept).collect();
             let first = p.first_hit.map(|i| segments[i].text.as_str()).unwrap_or("");
-            let is_table = !p.keys.is_empty();
+            let blocks = p.blocks.iter().map(|&i| &segments[i]);
+            let keys: Vec<String> = blocks.clone().filter_map(|s| s.key.clone()).collect();
+            let mut text = String::new();
+            for block in blocks {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&block.text);
+            }
+            let is_table = !keys.is_empty();
             Disclosure {
                 path: path.to_string(),
                 line: location.line,
@@ -429,10 +432,10 @@ pub fn analyze(
                 scope: scope.join(" › "),
                 location,
                 head,
-                text: p.text,
+                text,
                 hits: p.hits,
                 key: is_table.then(|| scope.join(".")).filter(|k| !k.is_empty()),
-                keys: p.keys,
+                keys,
                 reachable: None,
                 references: Vec::new(),
             }
@@ -441,13 +444,15 @@ pub fn analyze(
     facts
 }
 
+/// The blocks of one key and language, whose text and keys are gathered only if the passage
+/// discloses something (most of a string table's passages do not).
 struct Passage {
     start: usize,
     end: usize,
     first_hit: Option<usize>,
     hits: Vec<ConceptHit>,
-    text: String,
-    keys: Vec<String>,
+    /// The indices of its blocks, in order.
+    blocks: Vec<usize>,
 }
 
 /// A file that declares one language while most of its text reads as another.
@@ -508,7 +513,7 @@ fn passage_depth(segments: &[Segment]) -> usize {
 fn dominant_languages<'k>(
     segments: &[Segment],
     langs: &[Option<Lang>],
-    keys: &'k [Vec<String>],
+    keys: &[&'k [String]],
 ) -> HashMap<&'k [String], Lang> {
     let mut counts: HashMap<&[String], BTreeMap<Lang, usize>> = HashMap::new();
     for ((s, l), key) in segments.iter().zip(langs).zip(keys) {
