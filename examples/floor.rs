@@ -1,20 +1,22 @@
 //! The floor of a scan that parses what it detects: `scripts/bench.sh` runs it next to
 //! `aidisclose check` and `rg`. It walks the tree as `check` does, reads every file once, screens
 //! each source file with its language's literals, and parses every candidate with tree-sitter and
-//! runs its language's queries (compiled by the library, as `check` compiles them) over the tree,
-//! with nothing done with the matches: no assets, facts, rules or report. No design that parses
+//! matches its language's patterns (read by the library, as `check` reads them) over the tree,
+//! with nothing done with the captures: no assets, facts, rules or report. No design that parses
 //! the files it screens in can take less time.
 //!
 //! `cargo run --release --example floor -- TREE [--jobs N]` prints what it did on stderr.
 
 use aidisclose::config::Config;
 use aidisclose::detect::code::Language;
+use aidisclose::detect::pattern::Patterns;
 use aidisclose::knowledge::Knowledge;
 use aidisclose::workspace::{self, FileKind};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
+use std::time::{Duration, Instant};
+use tree_sitter::Parser;
 
 /// The allocator `aidisclose` uses.
 #[global_allocator]
@@ -44,7 +46,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let config = Config::default();
-    let (files, candidates, bytes, matches) = pool.install(|| {
+    let (files, candidates, bytes, captures) = pool.install(|| {
         let found = workspace::discover(&root, &[], &config, jobs).files;
         let per_file: Vec<(usize, usize)> = found
             .par_iter()
@@ -59,8 +61,8 @@ fn main() -> ExitCode {
                 if !knowledge.queries.is_candidate(lang, &text) {
                     return (0, 0);
                 }
-                let query = knowledge.queries.query(lang);
-                (text.len(), query.map_or(0, |q| parse(lang, q, &text)))
+                let patterns = knowledge.queries.patterns(lang);
+                (text.len(), patterns.map_or(0, |p| parse(lang, p, &text)))
             })
             .collect();
         let parsed: Vec<&(usize, usize)> = per_file.iter().filter(|(b, _)| *b > 0).collect();
@@ -72,14 +74,14 @@ fn main() -> ExitCode {
         )
     });
     eprintln!(
-        "floor: {files} files read, {candidates} candidates parsed ({:.1} MB), {matches} query matches",
+        "floor: {files} files read, {candidates} candidates parsed ({:.1} MB), {captures} captures",
         bytes as f64 / 1e6
     );
     ExitCode::SUCCESS
 }
 
-/// Parses `text` and counts the query's matches.
-fn parse(lang: Language, query: &Query, text: &[u8]) -> usize {
+/// Parses `text` and counts the patterns' captures.
+fn parse(lang: Language, patterns: &Patterns, text: &[u8]) -> usize {
     let mut parser = Parser::new();
     if parser.set_language(&lang.grammar()).is_err() {
         return 0;
@@ -87,11 +89,8 @@ fn parse(lang: Language, query: &Query, text: &[u8]) -> usize {
     let Some(tree) = parser.parse(text, None) else {
         return 0;
     };
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(query, tree.root_node(), text);
     let mut count = 0;
-    while matches.next().is_some() {
-        count += 1;
-    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    patterns.captures(&tree, text, deadline, |_, _| count += 1);
     count
 }

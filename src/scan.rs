@@ -17,7 +17,7 @@ use crate::suppress::{self, Directive};
 use crate::text::unify_line_breaks;
 use crate::workspace::{self, FileEntry, FileKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -85,15 +85,14 @@ pub fn scan(
     first.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (listed, mut reads): (Vec<FileEntry>, Vec<Read>) = first.into_par_iter().unzip();
     // Second pass: the keys of the locale strings that disclose something decide which files
-    // that reference translation keys are parsed. The queries of a language are compiled when the
-    // first pass finds its first candidate, or else here, side by side.
+    // that reference translation keys are parsed.
     let keys = screen::KeyLiterals::new(
         &assets::ui::key_literals(reads.iter().flat_map(|r| &r.facts.disclosures)),
         reads.iter().map(Read::key_search_len).sum(),
     );
     // Which of the screened files are parsed, and as what language, decided side by side: a file
     // that references translation keys is searched for the keys.
-    let deferred: Vec<(&mut Read, Option<code::Language>)> = reads
+    let mut deferred: Vec<(&mut Read, Option<code::Language>)> = reads
         .iter_mut()
         .filter(|r| r.deferred())
         .collect::<Vec<_>>()
@@ -103,32 +102,18 @@ pub fn scan(
             (r, lang)
         })
         .collect();
-    // The files of languages compiled during the first pass are parsed while the queries of the
-    // others (needed only for key references) compile; then the files of those.
-    let (ready, waiting): (Vec<_>, Vec<_>) = deferred
-        .into_iter()
-        .partition(|(_, l)| l.is_none_or(|l| knowledge.queries.is_compiled(l)));
-    let languages: BTreeSet<code::Language> = waiting.iter().filter_map(|(_, l)| *l).collect();
-    let parse_all = |mut files: Vec<(&mut Read, Option<code::Language>)>| {
-        // Largest first, one file a task: a big file left for last would keep one thread busy
-        // while the others wait.
-        files.sort_by_key(|(r, _)| std::cmp::Reverse(r.text.as_ref().map_or(0, String::len)));
-        files.into_par_iter().with_max_len(1).for_each(|(r, lang)| {
+    // Largest first, one file a task: a big file left for last would keep one thread busy while
+    // the others wait.
+    deferred.sort_by_key(|(r, _)| std::cmp::Reverse(r.text.as_ref().map_or(0, String::len)));
+    deferred
+        .into_par_iter()
+        .with_max_len(1)
+        .for_each(|(r, lang)| {
             if let Some(lang) = lang {
                 r.parse(lang, config, knowledge);
             }
             progress.tick();
         });
-    };
-    rayon::join(
-        || {
-            languages
-                .par_iter()
-                .for_each(|&lang| knowledge.queries.prepare(lang))
-        },
-        || parse_all(ready),
-    );
-    parse_all(waiting);
     let results: Vec<(String, FileFacts, Option<Arc<str>>)> =
         reads.into_par_iter().map(Read::finish).collect();
     let mut inventory = Inventory {
@@ -538,9 +523,6 @@ fn screen(
         return (FileFacts::note(rel, note), None);
     }
     let screen = knowledge.queries.screen(lang, text.as_bytes());
-    if screen.candidate {
-        knowledge.queries.prepare(lang);
-    }
     let facts = FileFacts {
         references_keys: screen.references_keys,
         ..FileFacts::default()

@@ -1,5 +1,6 @@
-//! Source code: the supported languages, their tree-sitter queries (`queries/<language>/*.scm`),
-//! and the extraction of component evidence from the captures those queries make.
+//! Source code: the supported languages, their queries (`queries/<language>/*.scm`, tree-sitter's
+//! query syntax, matched by [`crate::detect::pattern`]), and the extraction of component evidence
+//! from the captures those queries make.
 //!
 //! Query capture names are the contract between the `.scm` files and this module:
 //! - `@import`: a module specifier (string quotes are stripped); looked up in the signal catalogue
@@ -28,6 +29,7 @@
 //! disclose something). One automaton of every language's literals and reference words screens a
 //! file in one pass ([`crate::detect::screen`]).
 
+use crate::detect::pattern::Patterns;
 use crate::detect::screen::{Screen, Words};
 use crate::detect::signals::{API_ECOSYSTEM, Signals};
 use crate::knowledge::{self, KnowledgeError};
@@ -38,12 +40,8 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use tree_sitter::{
-    ParseOptions, ParseState, Parser, Query, QueryCursor, QueryCursorOptions, QueryCursorState,
-    StreamingIterator,
-};
+use tree_sitter::{ParseOptions, ParseState, Parser};
 
 /// A programming language aidisclose parses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -218,9 +216,9 @@ impl Language {
     }
 }
 
-/// A compiled query of one language, with the index of each capture the detector reads.
+/// The patterns of one language, with the index of each capture the detector reads.
 struct LanguageQuery {
-    query: Query,
+    patterns: Patterns,
     import: Option<u32>,
     import_member: Option<u32>,
     call: Option<u32>,
@@ -232,15 +230,13 @@ struct LanguageQuery {
     scope: Option<u32>,
 }
 
-/// One language's queries, compiled on first use, and its literal prefilter.
+/// One language's query files, read into patterns on first use.
 struct LanguageQueries {
     /// The language's query files, concatenated, with the offset each file starts at.
     source: String,
     origins: Vec<(usize, String)>,
-    /// The compiled query, or the file and message of a compile error.
+    /// The patterns, or the file and message of an error in them.
     compiled: OnceLock<Result<LanguageQuery, (String, String)>>,
-    /// Some thread has taken up compiling the query (see [`CodeQueries::prepare`]).
-    claimed: AtomicBool,
 }
 
 impl LanguageQueries {
@@ -249,44 +245,54 @@ impl LanguageQueries {
             source,
             origins,
             compiled: OnceLock::new(),
-            claimed: AtomicBool::new(false),
+        }
+    }
+
+    /// The language's patterns: its query files and, if it has facts, the pattern of its
+    /// functions (facts are placed in their enclosing function: the walk captures the functions
+    /// while it matches the other patterns).
+    fn source(&self, grammar: &tree_sitter::Language) -> Cow<'_, str> {
+        if self.source.contains("@fact.") {
+            Cow::Owned(format!("{}{}", self.source, function_scopes(grammar)))
+        } else {
+            Cow::Borrowed(self.source.as_str())
         }
     }
 
     fn compile(&self, lang: Language) -> Result<LanguageQuery, (String, String)> {
         let grammar = lang.grammar();
-        // Facts are placed in their enclosing function: the query cursor captures the functions
-        // while it walks the tree for the other patterns.
-        let source = if self.source.contains("@fact.") {
-            Cow::Owned(format!("{}{}", self.source, function_scopes(&grammar)))
-        } else {
-            Cow::Borrowed(self.source.as_str())
-        };
-        let query = Query::new(&grammar, &source).map_err(|e| {
-            let file = self
+        let source = self.source(&grammar);
+        let patterns = Patterns::new(&source, &grammar).map_err(|e| {
+            let (start, file) = self
                 .origins
                 .iter()
                 .rev()
                 .find(|(start, _)| *start <= e.offset)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default();
+                .map_or((0, ""), |(start, p)| (*start, p.as_str()));
+            let before = &source[start..e.offset.min(source.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
             (
-                file,
-                format!("query does not compile for {}: {e}", lang.name()),
+                file.to_string(),
+                format!(
+                    "query does not compile for {}: line {line}, column {column}: {}",
+                    lang.name(),
+                    e.message
+                ),
             )
         })?;
-        let index = |name: &str| query.capture_index_for_name(name);
+        let index = |name: &str| patterns.capture_index(name);
         let (import, call, string) = (index("import"), index("call"), index("string"));
         let import_member = index("import.member");
         let scope = index(SCOPE_CAPTURE);
-        let facts = query
+        let facts = patterns
             .capture_names()
             .iter()
             .enumerate()
             .filter_map(|(i, n)| n.strip_prefix("fact.").map(|f| (i as u32, f.to_string())))
             .collect();
         Ok(LanguageQuery {
-            query,
+            patterns,
             import,
             import_member,
             call,
@@ -297,7 +303,7 @@ impl LanguageQueries {
     }
 }
 
-/// The queries of every language (each compiled when a file of the language is first parsed) and
+/// The queries of every language (each read when a file of the language is first parsed) and
 /// the literal prefilters that decide which files to parse.
 pub struct CodeQueries {
     languages: HashMap<Language, LanguageQueries>,
@@ -341,7 +347,7 @@ impl CodeQueries {
         })
     }
 
-    /// Compiles the queries and builds the prefilter of every language (a scan builds only those
+    /// Reads the queries and builds the prefilter of every language (a scan builds only those
     /// it needs), reporting the first that fails.
     pub fn compile_all(&self) -> Result<(), KnowledgeError> {
         if self.words.dfa().is_none() {
@@ -361,29 +367,10 @@ impl CodeQueries {
         Ok(())
     }
 
-    /// Compiles the queries of `lang` ahead of parsing its files, unless another thread has
-    /// already taken that up: the scan calls it for the first file to parse of each language while
-    /// other files are still being read, so compiling overlaps with reading and no thread waits
-    /// for another's compilation.
-    pub fn prepare(&self, lang: Language) {
-        if let Some(lq) = self.languages.get(&lang)
-            && !lq.claimed.swap(true, Ordering::AcqRel)
-        {
-            lq.compiled.get_or_init(|| lq.compile(lang));
-        }
-    }
-
-    /// Whether the queries of `lang` are compiled already (or failed to).
-    pub fn is_compiled(&self, lang: Language) -> bool {
-        self.languages
-            .get(&lang)
-            .is_some_and(|lq| lq.compiled.get().is_some())
-    }
-
-    /// The compiled queries of `lang` (compiled on first use; `None` if it has none or they do
-    /// not compile), for programs that run them outside a scan, such as the benchmark's floor.
-    pub fn query(&self, lang: Language) -> Option<&Query> {
-        self.compiled(lang)?.as_ref().ok().map(|lq| &lq.query)
+    /// The patterns of `lang` (read on first use; `None` if it has none or they do not
+    /// compile), for programs that run them outside a scan, such as the benchmark's floor.
+    pub fn patterns(&self, lang: Language) -> Option<&Patterns> {
+        self.compiled(lang)?.as_ref().ok().map(|lq| &lq.patterns)
     }
 
     fn compiled(&self, lang: Language) -> Option<&Result<LanguageQuery, (String, String)>> {
@@ -705,26 +692,12 @@ pub fn extract<'a>(
     // Facts with their nodes, placed in their functions once all functions are captured.
     let mut found_facts = Vec::new();
     let mut scopes = Vec::new();
-    let mut cursor = QueryCursor::new();
-    let mut query_in_time = |_: &QueryCursorState| {
-        if Instant::now() < deadline {
-            ControlFlow::Continue(())
-        } else {
-            ControlFlow::Break(())
-        }
-    };
-    let mut matches = cursor.matches_with_options(
-        &lq.query,
-        tree.root_node(),
-        text.as_bytes(),
-        QueryCursorOptions::new().progress_callback(&mut query_in_time),
-    );
-    while let Some(m) = matches.next() {
-        for cap in m.captures() {
-            let node = cap.node;
+    let in_time = lq
+        .patterns
+        .captures(&tree, text.as_bytes(), deadline, |capture, node| {
             let raw = &text[node.byte_range()];
-            if Some(cap.index) == lq.import || Some(cap.index) == lq.import_member {
-                let module = if Some(cap.index) == lq.import_member {
+            if Some(capture) == lq.import || Some(capture) == lq.import_member {
+                let module = if Some(capture) == lq.import_member {
                     // Only when the module alone is not a component (`from google import genai`;
                     // `from openai import OpenAI` is already evidence through `openai`).
                     match member_module(node, text) {
@@ -736,7 +709,7 @@ pub fn extract<'a>(
                         {
                             Cow::Owned(format!("{m}.{raw}"))
                         }
-                        _ => continue,
+                        _ => return,
                     }
                 } else {
                     module_path(raw)
@@ -756,11 +729,11 @@ pub fn extract<'a>(
                         },
                     });
                 }
-            } else if Some(cap.index) == lq.call {
+            } else if Some(capture) == lq.call {
                 let site = CallSite::new(node);
                 let (start, end) = site.callee();
                 calls.push((callee_path(&text[start..end]), site));
-            } else if Some(cap.index) == lq.string {
+            } else if Some(capture) == lq.string {
                 for s in signals.text_signals(raw) {
                     hits.push(ComponentHit {
                         ecosystem: API_ECOSYSTEM.to_string(),
@@ -780,9 +753,9 @@ pub fn extract<'a>(
                         },
                     });
                 }
-            } else if Some(cap.index) == lq.scope {
+            } else if Some(capture) == lq.scope {
                 scopes.push((node.start_byte(), node.end_byte(), node));
-            } else if let Some(name) = lq.facts.get(&cap.index)
+            } else if let Some(name) = lq.facts.get(&capture)
                 && keep(name, raw)
             {
                 let fact = CodeFact {
@@ -793,8 +766,7 @@ pub fn extract<'a>(
                 };
                 found_facts.push((fact, node));
             }
-        }
-    }
+        });
     let imported: BTreeSet<(&str, &str)> = imports
         .iter()
         .map(|h| (h.ecosystem.as_str(), h.name.as_str()))
@@ -844,7 +816,7 @@ pub fn extract<'a>(
     // already sorted); a fact captured by two patterns is kept once.
     facts.sort_by(|a, b| (&a.location, &a.name).cmp(&(&b.location, &b.name)));
     facts.dedup();
-    if Instant::now() >= deadline {
+    if !in_time || Instant::now() >= deadline {
         return SourceFacts {
             timed_out: true,
             ..SourceFacts::default()
@@ -862,6 +834,7 @@ mod tests {
     use super::{Language, callee_path, module_path};
     use crate::knowledge::Knowledge;
     use crate::model::Detector;
+    use std::time::{Duration, Instant};
 
     #[test]
     fn the_listed_literals_are_the_prefilter() {
@@ -1117,7 +1090,7 @@ export async function answer(prompt) {
     fn captured_function_scopes_are_the_function_nodes_of_the_tree() {
         use super::is_function_kind;
         use std::collections::BTreeSet;
-        use tree_sitter::{Parser, QueryCursor, StreamingIterator};
+        use tree_sitter::Parser;
         let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         // The source files a scan of the fixtures and the example would parse.
@@ -1158,14 +1131,13 @@ export async function answer(prompt) {
                 }
             }
             let mut captured = Vec::new();
-            let mut query_cursor = QueryCursor::new();
-            let mut matches = query_cursor.matches(&lq.query, tree.root_node(), text.as_bytes());
-            while let Some(m) = matches.next() {
-                for cap in m.captures().iter().filter(|c| c.index == scope) {
-                    let n = cap.node;
-                    captured.push((n.start_byte(), n.end_byte(), n.kind_id()));
-                }
-            }
+            let deadline = Instant::now() + Duration::from_secs(60);
+            lq.patterns
+                .captures(&tree, text.as_bytes(), deadline, |capture, n| {
+                    if capture == scope {
+                        captured.push((n.start_byte(), n.end_byte(), n.kind_id()));
+                    }
+                });
             captured.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
             walked.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
             assert_eq!(captured, walked, "{}", path.display());
@@ -1178,6 +1150,89 @@ export async function answer(prompt) {
             "{files} files, {functions} functions"
         );
         assert!(languages.len() >= 5, "{languages:?}");
+    }
+
+    /// The patterns capture what tree-sitter's own query cursor captures with the same query
+    /// files, on every source file of the fixtures and the example; and tree-sitter compiles
+    /// them, which also checks that no pattern is impossible in its grammar.
+    #[test]
+    fn patterns_capture_as_tree_sitter_queries_do() {
+        use std::collections::{BTreeMap, BTreeSet};
+        use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator};
+        let queries = &Knowledge::embedded().expect("embedded knowledge").queries;
+        let mut compiled = BTreeMap::new();
+        for lang in Language::ALL {
+            let lq = &queries.languages[&lang];
+            let source = lq.source(&lang.grammar());
+            let query = Query::new(&lang.grammar(), &source)
+                .unwrap_or_else(|e| panic!("{}: {e}", lang.name()));
+            compiled.insert(lang, query);
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let starts = [root.join("tests/fixtures"), root.join("examples")];
+        let found = crate::workspace::discover(root, &starts, &Default::default(), 1).files;
+        let mut per_language: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for entry in found {
+            let crate::workspace::FileKind::Source(lang) = entry.kind else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(&entry.abs) else {
+                continue;
+            };
+            let mut parser = Parser::new();
+            parser.set_language(&lang.grammar()).expect("grammar");
+            let tree = parser.parse(&text, None).expect("parse");
+            let query = &compiled[&lang];
+            let mut theirs = BTreeSet::new();
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+            while let Some(m) = matches.next() {
+                for c in m.captures() {
+                    let name = query.capture_names()[c.index as usize].to_string();
+                    theirs.insert((name, c.node.start_byte(), c.node.end_byte()));
+                }
+            }
+            let patterns = queries.patterns(lang).expect("patterns");
+            let mut ours = BTreeSet::new();
+            let deadline = Instant::now() + Duration::from_secs(60);
+            patterns.captures(&tree, text.as_bytes(), deadline, |capture, node| {
+                let name = patterns.capture_names()[capture as usize].clone();
+                ours.insert((name, node.start_byte(), node.end_byte()));
+            });
+            assert_eq!(ours, theirs, "{}", entry.rel);
+            let counts = per_language.entry(lang.name()).or_default();
+            counts.0 += 1;
+            counts.1 += ours.len();
+        }
+        // Every language, with captures to compare.
+        assert_eq!(per_language.len(), Language::ALL.len(), "{per_language:?}");
+        assert!(
+            per_language.values().all(|&(_, captures)| captures >= 10),
+            "{per_language:?}"
+        );
+    }
+
+    /// An error in a query file names the file, and the line and column in it.
+    #[test]
+    fn a_query_error_names_its_file_line_and_column() {
+        let first = "(call) @call\n";
+        let second = "; A comment.\n(import_statement\n  name: (dotted_nam) @import)\n";
+        let queries = super::LanguageQueries::new(
+            format!("{first}{second}"),
+            vec![
+                (0, "queries/python/calls.scm".into()),
+                (first.len(), "queries/python/imports.scm".into()),
+            ],
+        );
+        let Err((file, message)) = queries.compile(Language::Python) else {
+            panic!("the query compiled");
+        };
+        assert_eq!(file, "queries/python/imports.scm");
+        assert_eq!(
+            message,
+            "query does not compile for python: line 3, column 10: \
+             no node kind `dotted_nam` in the grammar"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod artifact;
 pub mod code;
 mod lanes;
 pub mod manifest;
+pub mod pattern;
 pub mod screen;
 pub mod services;
 pub mod settings;
