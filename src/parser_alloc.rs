@@ -42,26 +42,11 @@ unsafe extern "C" fn malloc(size: usize) -> *mut c_void {
     non_null(unsafe { mi_malloc(size) }, size)
 }
 
-/// From this size on, a zeroed block is written with zeros rather than taken zeroed from fresh
-/// pages (see [`calloc`]).
-const WRITE_ZEROS_FROM: usize = 64 * 1024;
-
-/// A zeroed block. Compiling a query takes a zeroed table of 514 bytes per parse state (6 MB for
-/// Swift) and reads each entry before it writes it: on fresh pages, which mimalloc hands out
-/// without touching them, each first read maps the kernel's shared zero page and the write that
-/// follows faults again to replace it, a fault that stops every other thread of the process to
-/// flush its TLB. Writing the zeros first takes one plain fault per page: on the benchmark tree,
-/// those second faults were 5% of the scan's CPU time.
 unsafe extern "C" fn calloc(count: usize, size: usize) -> *mut c_void {
-    let bytes = count.saturating_mul(size);
-    if bytes < WRITE_ZEROS_FROM {
-        return non_null(unsafe { mi_calloc(count, size) }, bytes);
-    }
-    // `usize::MAX` (an overflow) is an allocation that fails.
-    let block = non_null(unsafe { mi_malloc(bytes) }, bytes);
-    // SAFETY: `block` is a fresh allocation of `bytes` bytes.
-    unsafe { std::ptr::write_bytes(block.cast::<u8>(), 0, bytes) };
-    block
+    non_null(
+        unsafe { mi_calloc(count, size) },
+        count.saturating_mul(size),
+    )
 }
 
 unsafe extern "C" fn realloc(block: *mut c_void, size: usize) -> *mut c_void {
@@ -70,14 +55,14 @@ unsafe extern "C" fn realloc(block: *mut c_void, size: usize) -> *mut c_void {
 
 #[cfg(test)]
 mod tests {
-    use super::{WRITE_ZEROS_FROM, calloc};
+    use super::calloc;
     use libmimalloc_sys::mi_free;
 
-    /// Both ways of zeroing give zeroed blocks, also where mimalloc hands out again a block that
-    /// was freed full of other bytes.
+    /// Zeroed blocks are zero, also where mimalloc hands out again a block that was freed full
+    /// of other bytes.
     #[test]
-    fn zeroed_blocks_are_zero_below_and_above_the_write_bound() {
-        for bytes in [2, 100, WRITE_ZEROS_FROM - 2, WRITE_ZEROS_FROM, 6 << 20] {
+    fn zeroed_blocks_are_zero() {
+        for bytes in [2, 100, 64 << 10, 6 << 20] {
             for _ in 0..3 {
                 // SAFETY: the blocks come from and go back to mimalloc, and are read and written
                 // within the size asked for.
