@@ -16,55 +16,67 @@ const SPLIT_LEN: usize = 256;
 /// Whether one of `dfa`'s words (built unanchored, without a prefilter) occurs in `hay`;
 /// `longest` is the length of the longest word.
 pub fn is_match(dfa: &DFA, hay: &[u8], longest: usize) -> bool {
-    let Ok(start) = dfa.start_state(Anchored::No) else {
-        return false;
-    };
+    first_start(dfa, hay, longest).is_some()
+}
+
+/// If one of `dfa`'s words occurs in `hay`, an offset no word of it starts before: a search from
+/// there finds them all. The lanes know where the text is free of words, so a search for all of
+/// them need not read that part again.
+pub fn first_start(dfa: &DFA, hay: &[u8], longest: usize) -> Option<usize> {
+    // No word ends before `clean`: all of them start at `clean - longest` or later.
+    let from = |clean: usize| clean.saturating_sub(longest);
+    let start = dfa.start_state(Anchored::No).ok()?;
     if hay.len() < SPLIT_LEN.max(4 * longest) {
-        return walk(dfa, start, hay);
+        return walk(dfa, start, hay).map(from);
     }
     // The first lane reads on past the middle for as long as a word that starts before it can
-    // last; the second starts at the middle.
+    // last; the second starts at the middle. A word the first lane meets ends first in the text;
+    // one the second lane meets ends after all the first lane has read.
     let mid = hay.len() / 2;
     let (first, second) = (&hay[..mid + longest], &hay[mid..]);
     let side_by_side = first.len().min(second.len());
     match walk_two(dfa, start, &first[..side_by_side], &second[..side_by_side]) {
-        None => true,
-        Some((a, b)) => {
-            walk(dfa, a, &first[side_by_side..]) || walk(dfa, b, &second[side_by_side..])
-        }
+        Err(read) => Some(from(read)),
+        Ok((a, b)) => match walk(dfa, a, &first[side_by_side..]) {
+            Some(end) => Some(from(side_by_side + end)),
+            None => walk(dfa, b, &second[side_by_side..]).map(|end| from(mid + side_by_side + end)),
+        },
     }
 }
 
-/// Walks `dfa` from `start` over `x` and `y` (of one length) side by side: `None` if either lane
-/// reaches a match, else the states the lanes end in. A function of its own, so that the
-/// compiler keeps the few values the loop needs in registers (inlined into a larger function,
-/// it reloaded the table from memory at each byte).
+/// Walks `dfa` from `start` over `x` and `y` (of one length) side by side: the states the lanes
+/// end in, or, once either lane reaches a match, how many bytes each lane has read. A function
+/// of its own, so that the compiler keeps the few values the loop needs in registers (inlined
+/// into a larger function, it reloaded the table from memory at each byte).
 #[inline(never)]
-fn walk_two(dfa: &DFA, start: StateID, x: &[u8], y: &[u8]) -> Option<(StateID, StateID)> {
+fn walk_two(dfa: &DFA, start: StateID, x: &[u8], y: &[u8]) -> Result<(StateID, StateID), usize> {
     let (mut a, mut b) = (start, start);
-    for (&x, &y) in x.iter().zip(y) {
+    for (i, (&x, &y)) in x.iter().zip(y).enumerate() {
         a = dfa.next_state(Anchored::No, a, x);
         b = dfa.next_state(Anchored::No, b, y);
         // A match state is never the dead state, so `is_match` alone tells one; both lanes in
         // one branch, which is almost never taken.
         if dfa.is_match(a) | dfa.is_match(b) {
-            return None;
+            return Err(i + 1);
         }
     }
-    Some((a, b))
+    Ok((a, b))
 }
 
-/// Walks `dfa` from `sid` over `bytes`: whether it reaches a match.
-fn walk(dfa: &DFA, mut sid: StateID, bytes: &[u8]) -> bool {
-    bytes.iter().any(|&byte| {
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        dfa.is_match(sid)
-    })
+/// Walks `dfa` from `sid` over `bytes`: how many bytes it read when it reached a match.
+fn walk(dfa: &DFA, mut sid: StateID, bytes: &[u8]) -> Option<usize> {
+    bytes
+        .iter()
+        .position(|&byte| {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            dfa.is_match(sid)
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_match;
+    use super::{first_start, is_match};
     use aho_corasick::Input;
     use aho_corasick::automaton::Automaton;
     use aho_corasick::dfa::DFA;
@@ -92,9 +104,11 @@ mod tests {
                 for at in 0..=plain.len() - word.len() {
                     let mut text = plain.as_bytes().to_vec();
                     text.splice(at..at + word.len(), word.bytes());
-                    let expected = dfa.try_find(&Input::new(&text)).expect("search").is_some();
-                    assert!(expected, "{word} at {at} of {len}");
-                    assert_eq!(is_match(&dfa, &text, longest), expected, "{word} at {at}");
+                    let first = dfa.try_find(&Input::new(&text)).expect("search");
+                    let first = first.expect("a match").start();
+                    // The earliest start is never past the first word.
+                    let from = first_start(&dfa, &text, longest).expect("found");
+                    assert!(from <= first, "{word} at {at} of {len}: {from}");
                     checked += 1;
                 }
             }

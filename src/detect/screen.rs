@@ -109,14 +109,15 @@ impl Words {
         let Some(dfa) = self.dfa() else {
             return every;
         };
-        // Most files hold none of the words: the fastest search tells. Then the overlapping
-        // matches in order, so that a reference word does not hide a literal, nor the reverse,
-        // until both are known: for a language without reference words, until the first literal
-        // outside a comment line. (The searches of an unanchored DFA do not fail.)
-        if !lanes::is_match(dfa, bytes, self.longest) {
+        // Most files hold none of the words: the fastest search tells, and where the words can
+        // start at the earliest. Then the overlapping matches from there in order, so that a
+        // reference word does not hide a literal, nor the reverse, until both are known: for a
+        // language without reference words, until the first literal outside a comment line.
+        // (The searches of an unanchored DFA do not fail.)
+        let Some(from) = lanes::first_start(dfa, bytes, self.longest) else {
             return Screen::default();
-        }
-        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes)) else {
+        };
+        let Ok(matches) = dfa.try_find_overlapping_iter(Input::new(bytes).range(from..)) else {
             return every;
         };
         let (lang_bit, mut screen) = (bit(lang), Screen::default());
@@ -237,7 +238,7 @@ mod tests {
             .filter(|&i| i % step == 0 || words.reference_of[i] != 0)
             .map(|i| &words.words[i])
             .collect();
-        let mut texts_checked = 0;
+        let (mut texts_checked, mut long_texts) = (0, 0);
         for lang in Language::ALL {
             let comment = lang.line_comments().first().copied().unwrap_or("//");
             for a in &picks {
@@ -260,8 +261,28 @@ mod tests {
                     }
                 }
             }
+            // Texts long enough to be searched in two lanes, the words in either half or on the
+            // middle, after a comment or not.
+            let pad = "let total = items.iter().map(|i| i.price).sum();\n".repeat(4);
+            for a in picks.iter().step_by(3) {
+                for b in picks.iter().step_by(3) {
+                    for text in [
+                        format!("{pad}{comment} {a}\n{pad}{b}\n{pad}"),
+                        format!("{pad}{a}\n{pad}{pad}{comment} {b}\n"),
+                        format!("{pad}{pad}{b} {a}\n{pad}{pad}"),
+                    ] {
+                        assert_eq!(
+                            words.screen(lang, text.as_bytes()),
+                            whole(lang, text.as_bytes()),
+                            "{lang:?}: {text:?}"
+                        );
+                        long_texts += 1;
+                    }
+                }
+            }
         }
         assert!(texts_checked > 100_000, "{texts_checked} texts");
+        assert!(long_texts > 10_000, "{long_texts} long texts");
     }
 
     /// A word counts only for the languages it belongs to, whichever other languages share it;
