@@ -269,9 +269,8 @@ impl LanguageQueries {
                 .rev()
                 .find(|(start, _)| *start <= e.offset)
                 .map_or((0, ""), |(start, p)| (*start, p.as_str()));
-            let before = &source[start..e.offset.min(source.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+            let file_text = source.get(start..).unwrap_or_default();
+            let (line, column) = LineIndex::new(file_text).position(e.offset - start);
             (
                 file.to_string(),
                 format!(

@@ -6,9 +6,9 @@
 //! benchmark tree, compiling the thirteen languages' queries took 190 ms of one core, more than a
 //! tenth of the scan, once per run. A linter runs once and exits, so it cannot amortise that.
 //! These patterns are resolved against the grammar's node kinds and fields only, which takes
-//! microseconds, and matched directly: a walk over the tree tries, at each node, the patterns
-//! whose root is of the node's kind (or a wildcard), and checks their children against the
-//! node's. The semantics are tree-sitter's for the syntax read ([`syntax`]): a child step matches
+//! microseconds, and matched directly: a walk over the tree tries, as it leaves each node, the
+//! patterns whose root is of the node's kind (or a wildcard), and checks their children against
+//! the node's, which the walk has gathered on its way through them. The semantics are tree-sitter's for the syntax read ([`syntax`]): a child step matches
 //! a direct child (hidden nodes are transparent, as in tree-sitter's cursor), in order, skipping
 //! others; an anchored step must match the next named child; a field step must have that field;
 //! `(_)` matches any named node but an error; every way the children can match is a match; a
@@ -200,8 +200,8 @@ impl Patterns {
     }
 
     /// Calls `each` with the capture index and node of every capture of every match in `tree`
-    /// (whose source is `text`), in the order the walk finds the matches' roots; `false` if the
-    /// walk passed `deadline` and stopped.
+    /// (whose source is `text`), the matches of a node after those of its descendants; `false` if
+    /// the walk passed `deadline` and stopped.
     pub fn captures<'t>(
         &self,
         tree: &'t Tree,
@@ -214,42 +214,71 @@ impl Patterns {
             captured: Vec::new(),
             cursor: tree.walk(),
         };
+        // The children of the nodes on the walk's path, at their depth, gathered as the walk
+        // visits them: a node's patterns are tried when the walk leaves it, with its children
+        // at hand, not listed by a second walk.
+        let mut children: Vec<Vec<Child<'t>>> = vec![Vec::new()];
+        let mut depth = 0;
         let mut visited = 0u32;
         loop {
-            let node = walk.node();
-            let rooted = self.by_kind.get(usize::from(node.kind_id()));
-            let wildcard = if node.is_named() && !node.is_error() {
-                &self.any_named[..]
-            } else {
-                &[]
-            };
-            for &index in rooted.into_iter().flatten().chain(wildcard) {
-                let pattern = &self.patterns[index];
-                for root in pattern.roots.iter().filter(|r| r.admits(node, None)) {
-                    matching.spec(root, node, &mut |m| {
-                        if pattern
-                            .predicates
-                            .iter()
-                            .all(|p| p.holds(&m.captured, text))
-                        {
-                            for &(capture, node) in &m.captured {
-                                each(capture, node);
-                            }
-                        }
-                    });
-                }
-            }
             visited = visited.wrapping_add(1);
             if visited.is_multiple_of(1024) && Instant::now() >= deadline {
                 return false;
             }
             if walk.goto_first_child() {
+                depth += 1;
+                if children.len() == depth {
+                    children.push(Vec::new());
+                }
+                children[depth].clear();
+                children[depth - 1].push((walk.node(), walk.field_id()));
                 continue;
             }
-            while !walk.goto_next_sibling() {
+            loop {
+                let node = walk.node();
+                self.try_at(node, &children[depth], &mut matching, text, &mut each);
+                if walk.goto_next_sibling() {
+                    children[depth].clear();
+                    children[depth - 1].push((walk.node(), walk.field_id()));
+                    break;
+                }
                 if !walk.goto_parent() {
                     return true;
                 }
+                depth -= 1;
+            }
+        }
+    }
+
+    /// Tries the patterns rooted at `node`'s kind, or at any named node, at `node`.
+    fn try_at<'t>(
+        &self,
+        node: Node<'t>,
+        children: &[Child<'t>],
+        matching: &mut Matching<'t>,
+        text: &[u8],
+        each: &mut impl FnMut(u32, Node<'t>),
+    ) {
+        let rooted = self.by_kind.get(usize::from(node.kind_id()));
+        let wildcard = match &self.any_named[..] {
+            [] => &[],
+            any if node.is_named() && !node.is_error() => any,
+            _ => &[],
+        };
+        for &index in rooted.into_iter().flatten().chain(wildcard) {
+            let pattern = &self.patterns[index];
+            for root in pattern.roots.iter().filter(|r| r.admits(node, None)) {
+                matching.spec_with(root, node, children, &mut |m| {
+                    if pattern
+                        .predicates
+                        .iter()
+                        .all(|p| p.holds(&m.captured, text))
+                    {
+                        for &(capture, node) in &m.captured {
+                            each(capture, node);
+                        }
+                    }
+                });
             }
         }
     }
@@ -259,14 +288,29 @@ impl<'t> Matching<'t> {
     /// Matches `spec` at `node`, which it admits, calling `done` for every way its children
     /// match.
     fn spec(&mut self, spec: &Spec, node: Node<'t>, done: &mut dyn FnMut(&mut Matching<'t>)) {
+        let children = if spec.children.is_empty() {
+            Vec::new()
+        } else {
+            self.children(node)
+        };
+        self.spec_with(spec, node, &children, done);
+    }
+
+    /// [`Matching::spec`] with the node's children at hand.
+    fn spec_with(
+        &mut self,
+        spec: &Spec,
+        node: Node<'t>,
+        children: &[Child<'t>],
+        done: &mut dyn FnMut(&mut Matching<'t>),
+    ) {
         let mark = self.captured.len();
         self.captured
             .extend(spec.captures.iter().map(|&c| (c, node)));
         if spec.children.is_empty() {
             done(self);
         } else {
-            let children = self.children(node);
-            self.steps(&spec.children, &children, 0, &mut |m, _| done(m));
+            self.steps(&spec.children, children, 0, &mut |m, _| done(m));
         }
         self.captured.truncate(mark);
     }

@@ -346,13 +346,14 @@ impl Reader<'_> {
     /// A predicate `(#name? @capture "text" …)`, if one comes next: read into the pattern's.
     fn predicate(&mut self) -> Result<bool, PatternError> {
         let start = self.pos;
-        let rest = &self.src[self.pos..];
-        let after_paren = rest.iter().skip(1).position(|b| !b.is_ascii_whitespace());
-        if rest.first() != Some(&b'(') || after_paren.map(|i| rest[i + 1]) != Some(b'#') {
+        if self.next_byte() != Some(b'(') {
             return Ok(false);
         }
         self.pos += 1;
-        self.skip_space();
+        if self.next_byte() != Some(b'#') {
+            self.pos = start;
+            return Ok(false);
+        }
         self.pos += 1;
         let name = self.name().to_string();
         self.expect(b'@')?;
